@@ -1,0 +1,2 @@
+package org.dhrtracker;
+public class DhrTrackerApplication { public static void main(String[] a) {} }

@@ -1,0 +1,35 @@
+package org.dhrtracker.reconcile;
+
+/**
+ * Where an action stands as at a date, derived from the register and the agency returns.
+ * Precedence when several apply: completed, overdue, no return, due soon, on track.
+ */
+public enum ActionStatus {
+    COMPLETED("Completed", Rag.GREEN),
+    ON_TRACK("On track", Rag.GREEN),
+    DUE_SOON("Due within 30 days", Rag.AMBER),
+    NO_RETURN("No return", Rag.AMBER),
+    OVERDUE("Overdue", Rag.RED);
+
+    private final String label;
+    private final Rag rag;
+
+    ActionStatus(String label, Rag rag) {
+        this.label = label;
+        this.rag = rag;
+    }
+
+    /** The word a coordinator reads in reports. */
+    public String label() {
+        return label;
+    }
+
+    public Rag rag() {
+        return rag;
+    }
+
+    /** Overdue actions and actions without a return are the exceptions the board must see. */
+    public boolean isException() {
+        return this == OVERDUE || this == NO_RETURN;
+    }
+}

@@ -1,0 +1,69 @@
+package org.dhrtracker.report;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.dhrtracker.reconcile.ActionStatus;
+
+/**
+ * Everything one progress report of one review shows, as at one date. Built from the database by
+ * {@link ReportDataLoader}; the PDF and the workbook only lay it out.
+ *
+ * @param marking protective marking printed on every page and sheet, e.g. OFFICIAL-SENSITIVE
+ * @param actions every action of the review, in plan order (owning body, recommendation, action)
+ * @param returnsHistory every accepted update up to the as-at date, newest as-at first
+ */
+public record ReportData(
+        String partnership,
+        String partnershipName,
+        String reviewId,
+        String reviewTitle,
+        LocalDate asAt,
+        String marking,
+        Instant generatedAt,
+        List<ActionLine> actions,
+        List<UpdateLine> returnsHistory) {
+
+    /** One action of the plan with its derived status. */
+    public record ActionLine(
+            String owningBody,
+            String recommendationNo,
+            String recommendationText,
+            String scope,
+            String actionRef,
+            String agency,
+            String agencyName,
+            String action,
+            String evidenceOfAchievement,
+            String implementationLead,
+            String targetDateAsWritten,
+            LocalDate dueDate,
+            ActionStatus status,
+            LocalDate lastReturnAsAt,
+            String lastReportedStatus,
+            String lastProgress,
+            LocalDate completionDate) {
+    }
+
+    /** One accepted row of an agency return. */
+    public record UpdateLine(
+            LocalDate asAt,
+            String actionRef,
+            String agency,
+            String status,
+            String progress,
+            String evidence,
+            LocalDate revisedTargetDate,
+            LocalDate completionDate,
+            String reportedBy,
+            String sourceFile,
+            int sourceRow,
+            Instant receivedAt) {
+    }
+
+    /** Actions the board must look at: overdue, or no return received. */
+    public List<ActionLine> exceptions() {
+        return actions.stream().filter(a -> a.status().isException()).toList();
+    }
+}
