@@ -1,0 +1,233 @@
+package org.dhrtracker;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.dhrtracker.intake.IngestReturnsJobConfiguration;
+import org.dhrtracker.intake.ReturnFileWriter;
+import org.dhrtracker.reconcile.ReconcileJobConfiguration;
+import org.dhrtracker.register.ImportRegisterJobConfiguration;
+import org.dhrtracker.register.RegisterRepository;
+import org.dhrtracker.report.ReportJobConfiguration;
+import org.dhrtracker.report.ReportKind;
+import org.dhrtracker.schedule.JobDefinition;
+import org.dhrtracker.schedule.JobDefinitions;
+import org.dhrtracker.schedule.MonthlyJobConfiguration;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.stereotype.Component;
+
+/** Carries out a command line by starting the jobs, and tells the user what happened. */
+@Component
+class Commands {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int REJECTED = 2;
+    static final int USAGE = 64;
+
+    private final JobOperator jobOperator;
+    private final Map<String, Job> jobs;
+    private final RegisterRepository register;
+    private final DemoData demo;
+    private final JobDefinitions definitions;
+    private final Clock clock;
+    private final Home home;
+    private final PrintStream out = System.out;
+
+    Commands(JobOperator jobOperator, List<Job> jobs, RegisterRepository register, DemoData demo, JobDefinitions definitions,
+            Clock clock, Home home) {
+        this.jobOperator = jobOperator;
+        this.jobs = jobs.stream().collect(Collectors.toMap(Job::getName, j -> j));
+        this.register = register;
+        this.demo = demo;
+        this.definitions = definitions;
+        this.clock = clock;
+        this.home = home;
+    }
+
+    int run(Invocation inv) throws Exception {
+        return switch (inv.command()) {
+            case "import-register" -> importRegister(Path.of(inv.arguments().get(0)), inv.review());
+            case "ingest" -> ingest();
+            case "reconcile" -> reconcile(inv);
+            case "report" -> report(inv, null);
+            case "monthly" -> monthly(inv);
+            default -> throw new IllegalStateException(inv.command());
+        };
+    }
+
+    private int importRegister(Path file, String review) throws Exception {
+        if (!Files.isRegularFile(file)) {
+            out.println(file + ": no such file");
+            return REJECTED;
+        }
+        JobParametersBuilder p = params().addString(BatchConfiguration.FILE, file.toAbsolutePath().toString());
+        if (review != null) {
+            p.addString(BatchConfiguration.REVIEW, review);
+        }
+        JobExecution run = start(ImportRegisterJobConfiguration.JOB, p);
+        if (run.getExitStatus().getExitCode().equals(ImportRegisterJobConfiguration.REJECTED.getExitCode())) {
+            out.println(file.getFileName() + " was rejected; the register is unchanged:");
+            out.println(run.getExitStatus().getExitDescription());
+            return REJECTED;
+        }
+        return finish(run, "Register imported from " + file.getFileName() + ": " + writes(run) + " actions. Reviews: "
+                + String.join(", ", register.reviewIds()));
+    }
+
+    private int ingest() throws Exception {
+        JobExecution run = start(IngestReturnsJobConfiguration.JOB, params());
+        printIntake(run);
+        return finish(run, null);
+    }
+
+    private int reconcile(Invocation inv) throws Exception {
+        LocalDate asAt = asAt(inv, null);
+        if (asAt == null || !knownReview(inv.review())) {
+            return asAt == null ? USAGE : REJECTED;
+        }
+        JobExecution run = start(ReconcileJobConfiguration.JOB, scoped(params(), asAt, inv.review()));
+        return finish(run, "Reconciled " + writes(run) + " actions as at " + asAt + ".");
+    }
+
+    private int report(Invocation inv, JobDefinition definition) throws Exception {
+        LocalDate asAt = asAt(inv, definition);
+        if (asAt == null || !knownReview(inv.review())) {
+            return asAt == null ? USAGE : REJECTED;
+        }
+        JobExecution run = start(ReportJobConfiguration.JOB, scoped(params(), asAt, inv.review()));
+        printOutputs(run);
+        return finish(run, null);
+    }
+
+    private int monthly(Invocation inv) throws Exception {
+        JobDefinition definition;
+        try {
+            definition = definitions.get(MonthlyJobConfiguration.JOB);
+        } catch (IllegalArgumentException e) {
+            out.println("Job definition error: " + e.getMessage());
+            return FAILED;
+        }
+        if (register.isEmpty()) {
+            out.println("The register in " + home.root() + " is empty: loading the demo review (DHR1) and its returns from data/.");
+            for (Path file : demo.registerFiles()) {
+                int code = importRegister(file, null);
+                if (code != OK) {
+                    return code;
+                }
+            }
+            out.println("Dropped " + demo.dropReturnsInInbox().size() + " demo returns into " + home.inbox() + ".");
+        }
+        LocalDate asAt = asAt(inv, definition);
+        String review = inv.review() != null ? inv.review()
+                : definition.reviews().isEmpty() ? null : String.join(",", definition.reviews());
+        if (asAt == null || !knownReview(review)) {
+            return asAt == null ? USAGE : REJECTED;
+        }
+        JobParametersBuilder p = scoped(params(), asAt, review)
+                .addString(ReportJobConfiguration.REPORTS, definition.reports().stream().map(ReportKind::id).collect(Collectors.joining(",")))
+                .addString(ReportJobConfiguration.OUTPUT, definition.output());
+        JobExecution run = start(MonthlyJobConfiguration.JOB, p);
+        printIntake(run);
+        printOutputs(run);
+        return finish(run, "Monthly run as at " + asAt + " done.");
+    }
+
+    private JobParametersBuilder params() {
+        // Each command line is a run of its own, so the same job can be run again for the same date.
+        return new JobParametersBuilder().addString(BatchConfiguration.RUN, Instant.now(clock).toString());
+    }
+
+    private static JobParametersBuilder scoped(JobParametersBuilder p, LocalDate asAt, String review) {
+        p.addLocalDate(BatchConfiguration.AS_AT, asAt);
+        if (review != null) {
+            p.addString(BatchConfiguration.REVIEW, review);
+        }
+        return p;
+    }
+
+    private JobExecution start(String job, JobParametersBuilder params) throws Exception {
+        return jobOperator.start(jobs.get(job), params.toJobParameters());
+    }
+
+    private LocalDate asAt(Invocation inv, JobDefinition definition) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate asAt = inv.asAt() != null ? inv.asAt()
+                : (definition != null ? definition.asAt() : JobDefinition.AsAtRule.END_OF_PREVIOUS_MONTH).asAt(clock);
+        if (asAt.isAfter(today)) {
+            out.println("--as-at " + asAt + " is in the future: a report can only say what is known today.");
+            return null;
+        }
+        return asAt;
+    }
+
+    private boolean knownReview(String reviews) {
+        if (reviews == null) {
+            return true;
+        }
+        List<String> known = register.reviewIds();
+        for (String id : reviews.split(",")) {
+            if (!known.contains(id.strip())) {
+                out.println("Unknown review '" + id.strip() + "'. Reviews in the register: "
+                        + (known.isEmpty() ? "none (run import-register first)" : String.join(", ", known)));
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void printIntake(JobExecution run) {
+        for (StepExecution step : run.getStepExecutions()) {
+            if (step.getStepName().equals("ingest-returns")) {
+                var c = step.getExecutionContext();
+                out.printf("Returns: %d files accepted (%d updates), %d rejected, %d already applied.%n",
+                        c.getInt(ReturnFileWriter.ACCEPTED, 0), c.getInt(ReturnFileWriter.ROWS, 0),
+                        c.getInt(ReturnFileWriter.REJECTED, 0), c.getInt(ReturnFileWriter.DUPLICATE, 0));
+                if (c.getInt(ReturnFileWriter.REJECTED, 0) > 0) {
+                    out.println("Rejected files and their reasons are in " + home.rejected() + " (*.errors.txt).");
+                }
+            }
+        }
+    }
+
+    private void printOutputs(JobExecution run) {
+        for (StepExecution step : run.getStepExecutions()) {
+            String outputs = step.getExecutionContext().getString(ReportJobConfiguration.OUTPUTS, "");
+            for (String path : outputs.split("\n")) {
+                if (!path.isBlank()) {
+                    out.println((path.endsWith(".pdf") ? "Board report: " : "Workbook:     ") + path);
+                }
+            }
+        }
+    }
+
+    private int finish(JobExecution run, String success) {
+        if (run.getStatus() != BatchStatus.COMPLETED) {
+            out.println("The " + run.getJobInstance().getJobName() + " job " + run.getStatus().name().toLowerCase()
+                    + ": " + run.getAllFailureExceptions().stream().map(Throwable::getMessage).findFirst().orElse("see the log"));
+            return FAILED;
+        }
+        if (success != null) {
+            out.println(success);
+        }
+        boolean rejections = run.getStepExecutions().stream()
+                .anyMatch(s -> s.getExitStatus().getExitCode().equals(IngestReturnsJobConfiguration.WITH_REJECTIONS.getExitCode()));
+        return rejections ? REJECTED : OK;
+    }
+
+    private static long writes(JobExecution run) {
+        return run.getStepExecutions().stream().mapToLong(StepExecution::getWriteCount).sum();
+    }
+}

@@ -1,0 +1,96 @@
+package org.dhrtracker;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.dhrtracker.tabular.CellDates;
+
+/** A parsed command line: command, its arguments and options. */
+record Invocation(String command, List<String> arguments, LocalDate asAt, String review, Path home) {
+
+    static final Set<String> COMMANDS = Set.of("import-register", "ingest", "reconcile", "report", "monthly", "help");
+
+    static final String USAGE = """
+            Usage: java -jar target/dhr-tracker.jar <command> [options]
+
+            Commands:
+              import-register FILE   Create or update the register of a review from a register file
+                                     (CSV or XLSX, one row per action; see docs/FORMATS.md).
+              ingest                 Apply every agency return waiting in HOME/inbox/. Accepted files
+                                     move to archive/, rejected ones to rejected/ with a .errors.txt.
+              reconcile              Work out every action's status and RAG as at the as-at date.
+              report                 Write the board report (PDF) and master workbook (XLSX) to HOME/out/.
+              monthly                The monthly run, as defined in jobs/monthly.properties:
+                                     ingest, reconcile, report. On an empty HOME it first loads the
+                                     demo register and returns (the DHR1 review) so the run shows
+                                     something real.
+              help, --help           This text.
+
+            Options:
+              --as-at DATE    The date to report as at: 2016-05-31 or 31/05/2016. Default: the end of
+                              the previous month.
+              --review ID     Only this review (e.g. DHR1). Default: every review (import-register:
+                              every row must belong to it).
+              --home DIR      The working folder: database, inbox/, archive/, rejected/, out/.
+                              Default: ./var
+
+            Exit status: 0 done; 2 input rejected (nothing of a rejected file was applied);
+            1 the job failed; 64 the command line is wrong.
+            """;
+
+    static Invocation parse(String[] args) {
+        String command = null;
+        List<String> arguments = new ArrayList<>();
+        LocalDate asAt = null;
+        String review = null;
+        Path home = Path.of("var");
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--help", "-h", "help" -> command = "help";
+                case "--as-at" -> asAt = date(value(args, ++i, a));
+                case "--review" -> review = value(args, ++i, a);
+                case "--home" -> home = Path.of(value(args, ++i, a));
+                default -> {
+                    if (a.startsWith("--")) {
+                        throw new IllegalArgumentException("unknown option " + a);
+                    } else if (command == null) {
+                        if (!COMMANDS.contains(a)) {
+                            throw new IllegalArgumentException("unknown command '" + a + "'");
+                        }
+                        command = a;
+                    } else {
+                        arguments.add(a);
+                    }
+                }
+            }
+        }
+        if (command == null) {
+            throw new IllegalArgumentException("no command given");
+        }
+        int expected = command.equals("import-register") ? 1 : 0;
+        if (!command.equals("help") && arguments.size() != expected) {
+            throw new IllegalArgumentException(expected == 1 ? "import-register needs one FILE"
+                    : command + " takes no arguments, only options (got " + arguments + ")");
+        }
+        return new Invocation(command, List.copyOf(arguments), asAt, review, home);
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length || args[i].startsWith("--")) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return CellDates.parse(text).orElseThrow();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--as-at: " + e.getMessage());
+        }
+    }
+}

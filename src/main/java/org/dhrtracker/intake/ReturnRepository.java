@@ -1,0 +1,54 @@
+package org.dhrtracker.intake;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Writes accepted returns: the file record and its rows as append-only progress updates. */
+@Repository
+public class ReturnRepository {
+
+    private final JdbcTemplate jdbc;
+
+    public ReturnRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public boolean alreadyApplied(String sha256) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM return_file WHERE sha256 = ?", Integer.class, sha256) > 0;
+    }
+
+    /** Inserts the file and all its rows in the caller's transaction. */
+    public void apply(ReturnFile file, Instant receivedAt) {
+        Timestamp received = Timestamp.from(receivedAt);
+        jdbc.update("INSERT INTO return_file (file_name, sha256, received_at, row_count) VALUES (?, ?, ?, ?)",
+                file.name(), file.sha256(), received, file.rows().size());
+        long fileId = jdbc.queryForObject("SELECT return_file_id FROM return_file WHERE sha256 = ?", Long.class, file.sha256());
+        jdbc.batchUpdate("""
+                INSERT INTO progress_update (action_id, agency_code, as_at, status, progress, evidence, revised_target_date,
+                  completion_date, reported_by, return_file_id, source_row, received_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                file.rows(), 1000, (ps, r) -> {
+                    ps.setLong(1, r.actionId());
+                    ps.setString(2, r.agency());
+                    ps.setDate(3, Date.valueOf(r.asAt()));
+                    ps.setString(4, r.status().name());
+                    ps.setString(5, r.progress());
+                    ps.setString(6, r.evidence());
+                    ps.setDate(7, sqlDate(r.revisedTargetDate()));
+                    ps.setDate(8, sqlDate(r.completionDate()));
+                    ps.setString(9, r.reportedBy());
+                    ps.setLong(10, fileId);
+                    ps.setInt(11, r.row());
+                    ps.setTimestamp(12, received);
+                });
+    }
+
+    private static Date sqlDate(LocalDate d) {
+        return d == null ? null : Date.valueOf(d);
+    }
+}

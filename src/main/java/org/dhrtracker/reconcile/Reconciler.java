@@ -1,0 +1,95 @@
+package org.dhrtracker.reconcile;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.dhrtracker.intake.ReturnStatus;
+import org.dhrtracker.reconcile.StatusRules.LatestReturn;
+import org.dhrtracker.reconcile.StatusRules.Thresholds;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Computes and stores every action's status as at a date. Only returns whose as-at date is on or
+ * before that date count, so a past date gives the same answer however many returns came since.
+ */
+@Service
+public class Reconciler {
+
+    private final JdbcTemplate jdbc;
+    private final Thresholds thresholds;
+    private final Clock clock;
+
+    public Reconciler(JdbcTemplate jdbc, Clock clock, @Value("${dhr.reconcile.due-soon-days}") int dueSoonDays,
+            @Value("${dhr.reconcile.return-period}") Period returnPeriod) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.thresholds = new Thresholds(dueSoonDays, returnPeriod);
+    }
+
+    private record Latest(long updateId, LocalDate asAt, boolean completed, LocalDate revisedTarget) {
+    }
+
+    /**
+     * Replaces the stored statuses of the review (or of every review when null) as at the date.
+     *
+     * @return how many actions of each status
+     */
+    public Map<ActionStatus, Integer> reconcile(String reviewId, LocalDate asAt) {
+        String reviewFilter = reviewId == null ? "" : " AND a.review_id = ?";
+        Object[] args = reviewId == null ? new Object[] {Date.valueOf(asAt)} : new Object[] {Date.valueOf(asAt), reviewId};
+
+        // One pass over the updates in order; the last one seen per action is its latest.
+        Map<Long, Latest> latest = new HashMap<>();
+        jdbc.query("""
+                SELECT u.action_id, u.update_id, u.as_at, u.status, u.revised_target_date
+                FROM progress_update u JOIN action a ON a.action_id = u.action_id
+                WHERE u.as_at <= ?""" + reviewFilter + " ORDER BY u.action_id, u.as_at, u.update_id", rs -> {
+            long actionId = rs.getLong(1);
+            Latest previous = latest.get(actionId);
+            Date revised = rs.getDate(5);
+            LocalDate revisedTarget = revised != null ? revised.toLocalDate() : previous == null ? null : previous.revisedTarget();
+            latest.put(actionId, new Latest(rs.getLong(2), rs.getDate(3).toLocalDate(),
+                    ReturnStatus.COMPLETED.name().equals(rs.getString(4)), revisedTarget));
+        }, args);
+
+        List<Object[]> rows = new ArrayList<>();
+        Map<ActionStatus, Integer> counts = new java.util.EnumMap<>(ActionStatus.class);
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.query("SELECT a.action_id, a.review_id, a.due_date FROM action a WHERE 1 = 1" + reviewFilter, rs -> {
+            long actionId = rs.getLong(1);
+            Latest l = latest.get(actionId);
+            Date planned = rs.getDate(3);
+            LocalDate due = l != null && l.revisedTarget() != null ? l.revisedTarget() : planned == null ? null : planned.toLocalDate();
+            ActionStatus status = StatusRules.statusOf(asAt, due,
+                    l == null ? null : new LatestReturn(l.asAt(), l.completed()), thresholds);
+            counts.merge(status, 1, Integer::sum);
+            rows.add(new Object[] {Date.valueOf(asAt), actionId, rs.getString(2), status.name(), status.rag().name(),
+                    due == null ? null : Date.valueOf(due), l == null ? null : l.updateId(), now});
+        }, reviewId == null ? new Object[0] : new Object[] {reviewId});
+
+        if (reviewId == null) {
+            jdbc.update("DELETE FROM action_status WHERE as_at = ?", Date.valueOf(asAt));
+        } else {
+            jdbc.update("DELETE FROM action_status WHERE as_at = ? AND review_id = ?", Date.valueOf(asAt), reviewId);
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO action_status (as_at, action_id, review_id, status, rag, due_date, last_update_id, reconciled_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        return counts;
+    }
+
+    /** Whether statuses are stored for the review as at the date. */
+    public boolean isReconciled(String reviewId, LocalDate asAt) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM action_status WHERE review_id = ? AND as_at = ?", Integer.class,
+                reviewId, Date.valueOf(asAt)) > 0;
+    }
+}

@@ -1,0 +1,71 @@
+package org.dhrtracker.register;
+
+import java.nio.file.Path;
+
+import org.dhrtracker.BatchConfiguration;
+import org.dhrtracker.register.RegisterRepository.ImportCounts;
+import org.dhrtracker.tabular.Problem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * import-register: reads a register file (parameter {@code file}), checks it whole, and creates or
+ * updates the register in one transaction. A file with problems ends the job with exit status
+ * REJECTED and changes nothing.
+ */
+@Configuration
+public class ImportRegisterJobConfiguration {
+
+    public static final String JOB = "import-register";
+    public static final ExitStatus REJECTED = new ExitStatus("REJECTED");
+
+    private static final Logger log = LoggerFactory.getLogger(ImportRegisterJobConfiguration.class);
+
+    @Bean
+    Job importRegisterJob(JobRepository jobRepository, Step importRegisterStep) {
+        return new JobBuilder(JOB, jobRepository).start(importRegisterStep).build();
+    }
+
+    @Bean
+    Step importRegisterStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, Tasklet importRegisterTasklet) {
+        return new StepBuilder("import-register", jobRepository).tasklet(importRegisterTasklet, transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    Tasklet importRegisterTasklet(@Value("#{jobParameters['" + BatchConfiguration.FILE + "']}") String file,
+            @Value("#{jobParameters['" + BatchConfiguration.REVIEW + "']}") String review, RegisterRepository register) {
+        return (contribution, chunkContext) -> {
+            RegisterFile checked = RegisterFile.read(Path.of(file), review);
+            if (!checked.ignoredColumns().isEmpty()) {
+                log.info("{}: columns ignored: {}", checked.fileName(), checked.ignoredColumns());
+            }
+            if (!checked.isAccepted()) {
+                log.warn("{}: rejected, the register is unchanged ({} problems)", checked.fileName(), checked.problems().size());
+                checked.problems().forEach(p -> log.warn("  {}", p));
+                contribution.setExitStatus(REJECTED.addExitDescription(
+                        String.join("\n", checked.problems().stream().limit(20).map(Problem::toString).toList())));
+                return RepeatStatus.FINISHED;
+            }
+            ImportCounts counts = register.save(checked.entries());
+            contribution.incrementWriteCount(checked.entries().size());
+            log.info("{}: {} actions imported ({} new, {} updated); {} recommendations ({} new)", checked.fileName(),
+                    checked.entries().size(), counts.actionsAdded(), counts.actionsUpdated(),
+                    counts.recommendationsAdded() + counts.recommendationsUpdated(), counts.recommendationsAdded());
+            return RepeatStatus.FINISHED;
+        };
+    }
+}

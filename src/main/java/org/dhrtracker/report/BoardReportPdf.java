@@ -1,0 +1,3 @@
+package org.dhrtracker.report;
+@org.springframework.stereotype.Component
+public class BoardReportPdf { public void write(ReportData d, java.nio.file.Path p) {} }

@@ -1,0 +1,91 @@
+package org.dhrtracker.report;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.dhrtracker.intake.ReturnStatus;
+import org.dhrtracker.reconcile.ActionStatus;
+import org.dhrtracker.register.Scope;
+import org.dhrtracker.report.ReportData.ActionLine;
+import org.dhrtracker.report.ReportData.UpdateLine;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Loads what a report of one review as at one date shows, from the stored reconciliation. */
+@Component
+public class ReportDataLoader {
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final String marking;
+
+    public ReportDataLoader(JdbcTemplate jdbc, Clock clock, @Value("${dhr.marking}") String marking) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.marking = marking;
+    }
+
+    public ReportData load(String reviewId, LocalDate asAt) {
+        Date at = Date.valueOf(asAt);
+        List<ActionLine> actions = jdbc.query("""
+                SELECT r.owning_body, r.number, r.text, r.scope, r.scope_as_written, a.action_ref, a.agency_code, g.name,
+                       a.action_text, a.evidence_of_achievement, a.implementation_lead, a.target_date_text, s.due_date, s.status,
+                       u.as_at, u.status AS reported, u.progress, u.completion_date
+                FROM action a
+                JOIN recommendation r ON r.recommendation_id = a.recommendation_id
+                JOIN agency g ON g.agency_code = a.agency_code
+                JOIN action_status s ON s.action_id = a.action_id AND s.as_at = ?
+                LEFT JOIN progress_update u ON u.update_id = s.last_update_id
+                WHERE a.review_id = ?
+                ORDER BY r.plan_order, a.plan_order""", (rs, i) -> new ActionLine(
+                rs.getString("owning_body"), rs.getString("number"), rs.getString("text"), scope(rs),
+                rs.getString("action_ref"), rs.getString("agency_code"), rs.getString("name"), rs.getString("action_text"),
+                rs.getString("evidence_of_achievement"), rs.getString("implementation_lead"), rs.getString("target_date_text"),
+                date(rs, "due_date"), ActionStatus.valueOf(rs.getString("status")), date(rs, "as_at"),
+                label(rs.getString("reported")), rs.getString("progress"), date(rs, "completion_date")), at, reviewId);
+
+        List<UpdateLine> history = jdbc.query("""
+                SELECT u.as_at, a.action_ref, u.agency_code, u.status, u.progress, u.evidence, u.revised_target_date,
+                       u.completion_date, u.reported_by, f.file_name, u.source_row, u.received_at
+                FROM progress_update u
+                JOIN action a ON a.action_id = u.action_id
+                JOIN return_file f ON f.return_file_id = u.return_file_id
+                WHERE a.review_id = ? AND u.as_at <= ?
+                ORDER BY u.as_at DESC, a.plan_order, u.update_id""", (rs, i) -> new UpdateLine(
+                date(rs, "as_at"), rs.getString("action_ref"), rs.getString("agency_code"), label(rs.getString("status")),
+                rs.getString("progress"), rs.getString("evidence"), date(rs, "revised_target_date"), date(rs, "completion_date"),
+                rs.getString("reported_by"), rs.getString("file_name"), rs.getInt("source_row"), instant(rs, "received_at")),
+                reviewId, at);
+
+        return jdbc.queryForObject("SELECT partnership, partnership_name, title FROM review WHERE review_id = ?",
+                (rs, i) -> new ReportData(rs.getString(1), rs.getString(2), reviewId, rs.getString(3), asAt, marking,
+                        clock.instant(), actions, history), reviewId);
+    }
+
+    private static String scope(ResultSet rs) throws SQLException {
+        String written = rs.getString("scope_as_written");
+        String scope = rs.getString("scope");
+        return written != null ? written : scope == null ? null : Scope.valueOf(scope).word();
+    }
+
+    private static String label(String status) {
+        return status == null ? null : ReturnStatus.valueOf(status).label();
+    }
+
+    private static LocalDate date(ResultSet rs, String column) throws SQLException {
+        Date d = rs.getDate(column);
+        return d == null ? null : d.toLocalDate();
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,81 @@
+package org.dhrtracker.report;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+
+import org.dhrtracker.BatchConfiguration;
+import org.dhrtracker.register.RegisterRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * report: the board PDF and the master workbook of one review (or every review) as at
+ * {@code asAt}. Parameter {@code reports} names the kinds (default all), {@code output} the folder
+ * under HOME (default out/{partnership}); the paths written are
+ * left in the step's execution context under {@link #OUTPUTS}.
+ */
+@Configuration
+public class ReportJobConfiguration {
+
+    public static final String JOB = "report";
+    public static final String REPORTS = "reports";
+    public static final String OUTPUT = "output";
+    public static final String OUTPUTS = "outputs";
+
+    private static final Logger log = LoggerFactory.getLogger(ReportJobConfiguration.class);
+
+    @Bean
+    Job reportJob(JobRepository jobRepository, Step reportStep) {
+        return new JobBuilder(JOB, jobRepository).start(reportStep).build();
+    }
+
+    @Bean
+    Step reportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, Tasklet reportTasklet) {
+        return new StepBuilder("report", jobRepository).tasklet(reportTasklet, transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    Tasklet reportTasklet(@Value("#{jobParameters['" + BatchConfiguration.AS_AT + "']}") LocalDate asAt,
+            @Value("#{jobParameters['" + BatchConfiguration.REVIEW + "']}") String review,
+            @Value("#{jobParameters['" + REPORTS + "']}") String reports,
+            @Value("#{jobParameters['" + OUTPUT + "']}") String output, ReportService service, RegisterRepository register) {
+        return (contribution, chunkContext) -> {
+            EnumSet<ReportKind> kinds = EnumSet.noneOf(ReportKind.class);
+            if (reports == null || reports.isBlank()) {
+                kinds = EnumSet.allOf(ReportKind.class);
+            } else {
+                for (String id : reports.split(",")) {
+                    kinds.add(ReportKind.fromId(id));
+                }
+            }
+            List<String> named = BatchConfiguration.reviews(review);
+            List<String> reviews = named == null ? register.reviewIds() : named;
+            List<String> written = new ArrayList<>();
+            for (String id : reviews) {
+                for (Path p : service.produce(id, asAt, kinds, output == null ? ReportService.DEFAULT_OUTPUT : output)) {
+                    written.add(p.toString());
+                    log.info("Wrote {}", p);
+                }
+            }
+            contribution.incrementWriteCount(written.size());
+            chunkContext.getStepContext().getStepExecution().getExecutionContext().putString(OUTPUTS, String.join("\n", written));
+            return RepeatStatus.FINISHED;
+        };
+    }
+}

@@ -1,0 +1,36 @@
+package org.dhrtracker.report;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Locale;
+
+/** The outputs a run can produce, as named in job definitions. */
+public enum ReportKind {
+    BOARD_PDF("board-pdf", "board-report", "pdf"),
+    WORKBOOK("workbook", "master-workbook", "xlsx");
+
+    private final String id;
+    private final String fileStem;
+    private final String extension;
+
+    ReportKind(String id, String fileStem, String extension) {
+        this.id = id;
+        this.fileStem = fileStem;
+        this.extension = extension;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** e.g. DHR1-board-report-2016-05-31.pdf */
+    public String fileName(String reviewId, LocalDate asAt) {
+        return reviewId + "-" + fileStem + "-" + asAt + "." + extension;
+    }
+
+    public static ReportKind fromId(String id) {
+        String t = id.strip().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(k -> k.id.equals(t)).findFirst().orElseThrow(() ->
+                new IllegalArgumentException("'" + id + "' is not a report (known: board-pdf, workbook)"));
+    }
+}

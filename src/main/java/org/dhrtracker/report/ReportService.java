@@ -1,0 +1,72 @@
+package org.dhrtracker.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.dhrtracker.Home;
+import org.dhrtracker.reconcile.Reconciler;
+import org.springframework.stereotype.Service;
+
+/** Produces the reports of a review as at a date into a folder under HOME (default out/&lt;partnership&gt;/). */
+@Service
+public class ReportService {
+
+    private final ReportDataLoader loader;
+    private final Reconciler reconciler;
+    private final BoardReportPdf boardReport;
+    private final MasterWorkbook workbook;
+    private final Home home;
+
+    public ReportService(ReportDataLoader loader, Reconciler reconciler, BoardReportPdf boardReport, MasterWorkbook workbook,
+            Home home) {
+        this.loader = loader;
+        this.reconciler = reconciler;
+        this.boardReport = boardReport;
+        this.workbook = workbook;
+        this.home = home;
+    }
+
+    public static final String DEFAULT_OUTPUT = "out/{partnership}";
+
+    /**
+     * Writes the reports and returns their paths. Reconciles first if that date was never reconciled.
+     *
+     * @param output folder under HOME; {partnership} is replaced by the review's partnership
+     */
+    public List<Path> produce(String reviewId, LocalDate asAt, Collection<ReportKind> kinds, String output) {
+        if (!reconciler.isReconciled(reviewId, asAt)) {
+            reconciler.reconcile(reviewId, asAt);
+        }
+        ReportData data = loader.load(reviewId, asAt);
+        Path dir = home.root().resolve(output.replace("{partnership}", safe(data.partnership()))).normalize();
+        if (!dir.startsWith(home.root())) {
+            throw new IllegalArgumentException("output folder " + output + " is outside HOME");
+        }
+        List<Path> written = new ArrayList<>();
+        try {
+            Files.createDirectories(dir);
+            for (ReportKind kind : kinds) {
+                Path file = dir.resolve(kind.fileName(safe(reviewId), asAt));
+                switch (kind) {
+                    case BOARD_PDF -> boardReport.write(data, file);
+                    case WORKBOOK -> workbook.write(data, file);
+                }
+                written.add(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return written;
+    }
+
+    /** Identifiers become file names: nothing that could climb out of the folder. */
+    private static String safe(String id) {
+        return id.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+}
