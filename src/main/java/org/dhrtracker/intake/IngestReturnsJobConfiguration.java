@@ -46,7 +46,7 @@ public class IngestReturnsJobConfiguration {
                 .writer(returnFileWriter)
                 .transactionManager(transactionManager)
                 .listener(rejectionExitStatus())
-                .listener((Object) returnFileWriter)
+                .listener((StepExecutionListener) returnFileWriter)
                 .build();
     }
 

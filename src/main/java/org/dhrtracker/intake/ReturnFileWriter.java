@@ -11,7 +11,7 @@ import org.dhrtracker.Home;
 import org.dhrtracker.tabular.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.annotation.BeforeStep;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -22,7 +22,7 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * file with problems to rejected/ with a sibling .errors.txt; archives a file already applied
  * without applying it again. Counts go to the step's execution context.
  */
-public class ReturnFileWriter implements ItemWriter<ReturnFile> {
+public class ReturnFileWriter implements ItemWriter<ReturnFile>, StepExecutionListener {
 
     public static final String ACCEPTED = "files.accepted";
     public static final String REJECTED = "files.rejected";
@@ -42,7 +42,7 @@ public class ReturnFileWriter implements ItemWriter<ReturnFile> {
         this.clock = clock;
     }
 
-    @BeforeStep
+    @Override
     public void beforeStep(StepExecution stepExecution) {
         counts = stepExecution.getExecutionContext();
         for (String key : new String[] {ACCEPTED, REJECTED, DUPLICATE, ROWS}) {

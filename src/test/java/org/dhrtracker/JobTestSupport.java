@@ -1,0 +1,92 @@
+package org.dhrtracker;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.test.JobOperatorTestUtils;
+import org.springframework.batch.test.context.SpringBatchTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the functional tests: the real application context, the real jobs and a real HSQLDB
+ * file database in a HOME of its own under target/. All test classes share one context (one
+ * database); {@link #resetHome()} gives a test a clean register, inbox and output.
+ */
+@SpringBootTest
+@SpringBatchTest
+public abstract class JobTestSupport {
+
+    /** The demo data the README's monthly command loads, read from the working tree. */
+    public static final Path DEMO_REGISTER = Path.of("data", "register", "DHR1-register.csv");
+    public static final Path DEMO_RETURNS = Path.of("data", "returns");
+
+    private static final Path HOME = Path.of("target", "test-homes", UUID.randomUUID().toString()).toAbsolutePath();
+
+    @DynamicPropertySource
+    static void home(DynamicPropertyRegistry registry) {
+        registry.add("dhr.home", HOME::toString);
+    }
+
+    @Autowired
+    protected JobOperatorTestUtils jobOperatorTestUtils;
+
+    @Autowired
+    protected List<Job> jobs;
+
+    @Autowired
+    protected JdbcTemplate db;
+
+    @Autowired
+    protected Home home;
+
+    /** Empties every table (register, returns, statuses and the Batch job repository) and HOME's folders. */
+    protected void resetHome() throws IOException {
+        db.execute("TRUNCATE SCHEMA PUBLIC RESTART IDENTITY AND COMMIT NO CHECK");
+        for (Path dir : List.of(home.inbox(), home.archive(), home.rejected(), home.out())) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(dir)).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    protected JobParametersBuilder params() {
+        return new JobParametersBuilder().addString(BatchConfiguration.RUN, UUID.randomUUID().toString());
+    }
+
+    protected JobParametersBuilder params(LocalDate asAt) {
+        return params().addLocalDate(BatchConfiguration.AS_AT, asAt);
+    }
+
+    protected JobExecution run(String jobName, JobParametersBuilder params) throws Exception {
+        jobOperatorTestUtils.setJob(jobs.stream().filter(j -> j.getName().equals(jobName)).findFirst().orElseThrow());
+        return jobOperatorTestUtils.startJob(params.toJobParameters());
+    }
+
+    protected JobExecution importRegister(Path file) throws Exception {
+        return run("import-register", params().addString(BatchConfiguration.FILE, file.toAbsolutePath().toString()));
+    }
+
+    protected int count(String sql, Object... args) {
+        return db.queryForObject(sql, Integer.class, args);
+    }
+
+    /** The execution context of a step of a run (not a StepExecution: @SpringBatchTest would take that for a factory). */
+    protected static ExecutionContext stepContext(JobExecution run, String stepName) {
+        return run.getStepExecutions().stream().filter(s -> s.getStepName().equals(stepName)).findFirst().orElseThrow()
+                .getExecutionContext();
+    }
+}
