@@ -13,7 +13,9 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.test.JobOperatorTestUtils;
+import org.springframework.batch.test.MetaDataInstanceFactory;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -61,6 +63,18 @@ public abstract class JobTestSupport {
                 files.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(dir)).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /**
+     * The job and step executions @SpringBatchTest's scope listeners use. Declared so that they do
+     * not pick a helper of ours that merely returns an execution.
+     */
+    public JobExecution getJobExecution() {
+        return MetaDataInstanceFactory.createJobExecution();
+    }
+
+    public StepExecution getStepExecution() {
+        return MetaDataInstanceFactory.createStepExecution();
     }
 
     protected JobParametersBuilder params() {
