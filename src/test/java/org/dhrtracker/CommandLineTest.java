@@ -1,0 +1,63 @@
+package org.dhrtracker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/** The command line as the README uses it, each command in an application context of its own. */
+@ExtendWith(OutputCaptureExtension.class)
+class CommandLineTest {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void monthlyOnAnEmptyHomeLoadsTheDemoAndSaysWhereTheReportsAre(CapturedOutput output) throws Exception {
+        int exit = DhrTrackerApplication.run(new String[] {"monthly", "--as-at", "2016-05-31", "--home", home.toString()});
+
+        assertThat(exit).isZero();
+        assertThat(output.getOut()).contains("loading the demo review").contains("Returns: ").contains(" 0 rejected");
+        for (String label : new String[] {"Board report: ", "Workbook:     "}) {
+            Matcher m = Pattern.compile(Pattern.quote(label) + "(\\S+)").matcher(output.getOut());
+            assertThat(m.find()).as(label).isTrue();
+            Path file = Path.of(m.group(1));
+            assertThat(file).startsWith(home.toRealPath()).isRegularFile();
+            assertThat(Files.size(file)).isPositive();
+        }
+    }
+
+    @Test
+    void rejectedRegisterExitsTwoAndNamesFileRowAndColumn(CapturedOutput output) throws Exception {
+        Path bad = home.resolve("bad-register.csv");
+        Files.writeString(bad, "Review,Partnership,Review title\nDHR1,NABSCOP,Nuneaton\n");
+
+        int exit = DhrTrackerApplication.run(new String[] {"import-register", bad.toString(), "--home", home.resolve("h").toString()});
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(output.getOut()).contains("bad-register.csv was rejected; the register is unchanged")
+                .contains("bad-register.csv, row 1, column Recommendation: required column is missing");
+    }
+
+    @Test
+    void wrongCommandLineExits64WithUsage(CapturedOutput output) {
+        assertThat(DhrTrackerApplication.run(new String[] {"monthly", "--as-of", "2016-05-31"})).isEqualTo(64);
+        assertThat(output.getErr()).contains("unknown option --as-of").contains("Usage: java -jar target/dhr-tracker.jar");
+    }
+
+    @Test
+    void futureAsAtIsRefused(CapturedOutput output) {
+        int exit = DhrTrackerApplication.run(new String[] {"report", "--as-at", "2999-01-31", "--home", home.toString()});
+
+        assertThat(exit).isEqualTo(64);
+        assertThat(output.getOut() + output.getErr()).contains("2999-01-31");
+    }
+}
