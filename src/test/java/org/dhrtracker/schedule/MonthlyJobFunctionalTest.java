@@ -1,0 +1,237 @@
+package org.dhrtracker.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.dhrtracker.JobTestSupport;
+import org.dhrtracker.intake.ReturnFileWriter;
+import org.dhrtracker.reconcile.ActionStatus;
+import org.dhrtracker.report.ReportJobConfiguration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
+
+/**
+ * The monthly job end to end on the demo data (the DHR1 register from seed 001 and the agencies'
+ * returns): real jobs, real database, real PDF and workbook read back and compared with the
+ * database and with the demo files themselves.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MonthlyJobFunctionalTest extends JobTestSupport {
+
+    private static final LocalDate AS_AT = LocalDate.of(2016, 5, 31);
+    private static final String MARKING = "OFFICIAL-SENSITIVE";
+
+    private JobExecution monthly;
+    private Path pdf;
+    private Path workbook;
+    private List<Path> demoReturns;
+
+    @BeforeAll
+    void runTheMonthlyJobOnTheDemoData() throws Exception {
+        resetHome();
+        assertThat(importRegister(DEMO_REGISTER).getExitStatus()).isEqualTo(ExitStatus.COMPLETED);
+        try (Stream<Path> files = Files.list(DEMO_RETURNS)) {
+            demoReturns = files.filter(f -> f.toString().endsWith(".csv")).sorted().toList();
+        }
+        for (Path f : demoReturns) {
+            Files.copy(f, home.inbox().resolve(f.getFileName()));
+        }
+        monthly = run(MonthlyJobConfiguration.JOB, params(AS_AT)
+                .addString(ReportJobConfiguration.REPORTS, "board-pdf,workbook")
+                .addString(ReportJobConfiguration.OUTPUT, "out/{partnership}"));
+        pdf = home.out().resolve("NABSCOP/DHR1-board-report-2016-05-31.pdf");
+        workbook = home.out().resolve("NABSCOP/DHR1-master-workbook-2016-05-31.xlsx");
+    }
+
+    @Test
+    void everyDemoReturnIsAcceptedAndEveryRowKept() throws Exception {
+        assertThat(monthly.getExitStatus()).isEqualTo(ExitStatus.COMPLETED);
+        var intake = stepContext(monthly, "ingest-returns");
+        assertThat(intake.getInt(ReturnFileWriter.ACCEPTED)).isEqualTo(demoReturns.size());
+        assertThat(intake.getInt(ReturnFileWriter.REJECTED)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM progress_update")).isEqualTo(demoReturnRows().size());
+        assertThat(home.archive().toFile().list()).hasSize(demoReturns.size());
+    }
+
+    @Test
+    void registerHasTheThirtySevenRecommendationsOfTheReview() {
+        assertThat(count("SELECT COUNT(*) FROM recommendation WHERE review_id = 'DHR1'")).isEqualTo(37);
+        List<Integer> numbers = db.queryForList("SELECT CAST(number AS INT) FROM recommendation ORDER BY 1", Integer.class);
+        assertThat(numbers).containsExactlyElementsOf(Stream.iterate(1, i -> i + 1).limit(37).toList());
+        assertThat(count("SELECT COUNT(*) FROM recommendation r WHERE NOT EXISTS "
+                + "(SELECT 1 FROM action a WHERE a.recommendation_id = r.recommendation_id)")).isZero();
+    }
+
+    @Test
+    void recommendation28HasOneActionPerAgencyNamedInTheSeed() {
+        List<String> agencies = db.queryForList("""
+                SELECT a.agency_code FROM action a JOIN recommendation r ON r.recommendation_id = a.recommendation_id
+                WHERE r.number = '28' ORDER BY a.agency_code""", String.class);
+        // Seed 001, recommendation 28: one entry per agency.
+        assertThat(agencies).containsExactlyInAnyOrder("POLICE", "CWPT", "GEH", "NBBC", "WMAS", "PROBATION", "HARMONI", "SWFT",
+                "CHILDRENS");
+    }
+
+    @Test
+    void workbookShowsEveryActionWithTheStatusOfTheDatabase() throws Exception {
+        Map<String, String> dbStatus = new TreeMap<>();
+        db.query("""
+                SELECT a.action_ref, s.status FROM action_status s JOIN action a ON a.action_id = s.action_id
+                WHERE s.as_at = ? AND s.review_id = 'DHR1'""", rs -> {
+            dbStatus.put(rs.getString(1), ActionStatus.valueOf(rs.getString(2)).label());
+        }, AS_AT);
+        assertThat(dbStatus).hasSize(count("SELECT COUNT(*) FROM action"));
+
+        assertThat(workbookStatuses()).isEqualTo(dbStatus);
+    }
+
+    @Test
+    void actionsCompletedInTheReturnsShowAsCompleted() throws Exception {
+        Set<String> completed = latestReturnByAction().entrySet().stream()
+                .filter(e -> e.getValue().get("Status").equalsIgnoreCase("Completed")).map(Map.Entry::getKey)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(completed).isNotEmpty();
+
+        Map<String, String> shown = workbookStatuses();
+        Set<String> shownCompleted = shown.entrySet().stream().filter(e -> e.getValue().equals("Completed")).map(Map.Entry::getKey)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(shownCompleted).isEqualTo(completed);
+        assertThat(pdfText()).contains("Completed");
+    }
+
+    @Test
+    void anActionPastItsTargetAndNotCompletedShowsAsOverdue() throws Exception {
+        Map<String, Map<String, String>> latest = latestReturnByAction();
+        // Overdue by the demo files and the register's due dates: not completed, due date (or the
+        // latest revised target the agency gave) before the as-at date.
+        Set<String> expected = new TreeSet<>();
+        db.query("SELECT action_ref, due_date FROM action", rs -> {
+            String ref = rs.getString(1);
+            Map<String, String> last = latest.get(ref);
+            LocalDate due = rs.getObject(2, LocalDate.class);
+            String revised = revisedTarget(ref);
+            if (revised != null) {
+                due = LocalDate.parse(revised);
+            }
+            boolean completed = last != null && last.get("Status").equalsIgnoreCase("Completed");
+            if (!completed && due != null && due.isBefore(AS_AT)) {
+                expected.add(ref);
+            }
+        });
+        // Recommendation 3: target 31 March 2015, still in progress at 31 May 2016.
+        assertThat(expected).contains("3");
+
+        Map<String, String> shown = workbookStatuses();
+        Set<String> shownOverdue = shown.entrySet().stream().filter(e -> e.getValue().equals("Overdue")).map(Map.Entry::getKey)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(shownOverdue).isEqualTo(expected);
+        assertThat(pdfText()).contains("Overdue");
+    }
+
+    @Test
+    void boardReportCarriesTheMarkingOnEveryPageAndPageNumbers() throws Exception {
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            int pages = doc.getNumberOfPages();
+            assertThat(pages).isGreaterThan(1);
+            PDFTextStripper stripper = new PDFTextStripper();
+            for (int p = 1; p <= pages; p++) {
+                stripper.setStartPage(p);
+                stripper.setEndPage(p);
+                String text = stripper.getText(doc);
+                assertThat(text).as("page %d", p).contains(MARKING).contains("Page " + p + " of " + pages);
+            }
+        }
+        assertThat(pdfText()).contains("Nuneaton Domestic Homicide Review (DHR1)").contains("31 May 2016");
+    }
+
+    // ---- reading the outputs back
+
+    private String pdfText() throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            return new PDFTextStripper().getText(doc);
+        }
+    }
+
+    /** Action ref → status label, from the "Action plan" sheet (marking in row 1, headers in row 2). */
+    private Map<String, String> workbookStatuses() throws IOException {
+        DataFormatter formatter = new DataFormatter(java.util.Locale.ROOT);
+        Map<String, String> statuses = new TreeMap<>();
+        try (Workbook wb = WorkbookFactory.create(workbook.toFile(), null, true)) {
+            Sheet sheet = wb.getSheet("Action plan");
+            assertThat(formatter.formatCellValue(sheet.getRow(0).getCell(0))).contains(MARKING);
+            Map<String, Integer> columns = new HashMap<>();
+            sheet.getRow(1).forEach(c -> columns.put(formatter.formatCellValue(c), c.getColumnIndex()));
+            int ref = columns.get("Action ref");
+            int status = columns.get("Status");
+            for (int r = 2; r <= sheet.getLastRowNum(); r++) {
+                Row row = sheet.getRow(r);
+                statuses.put(formatter.formatCellValue(row.getCell(ref)), formatter.formatCellValue(row.getCell(status)));
+            }
+        }
+        return statuses;
+    }
+
+    // ---- the demo files themselves, read independently of the application
+
+    private List<CSVRecord> demoReturnRows() throws IOException {
+        List<CSVRecord> rows = new ArrayList<>();
+        for (Path f : demoReturns) {
+            try (Reader in = Files.newBufferedReader(f)) {
+                CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).forEach(rows::add);
+            }
+        }
+        return rows;
+    }
+
+    /** Action ref → the latest row (by as-at date) of the demo returns up to the as-at date. */
+    private Map<String, Map<String, String>> latestReturnByAction() throws IOException {
+        Map<String, Map<String, String>> latest = new HashMap<>();
+        for (CSVRecord row : demoReturnRows()) {
+            LocalDate asAt = LocalDate.parse(row.get("As at"));
+            if (asAt.isAfter(AS_AT)) {
+                continue;
+            }
+            latest.merge(row.get("Action ref"), row.toMap(),
+                    (a, b) -> LocalDate.parse(b.get("As at")).isAfter(LocalDate.parse(a.get("As at"))) ? b : a);
+        }
+        return latest;
+    }
+
+    /** The latest revised target date the agency gave for an action, or null. */
+    private String revisedTarget(String ref) {
+        try {
+            return demoReturnRows().stream().filter(r -> r.get("Action ref").equals(ref) && !r.get("Revised target date").isBlank())
+                    .filter(r -> !LocalDate.parse(r.get("As at")).isAfter(AS_AT))
+                    .max((a, b) -> a.get("As at").compareTo(b.get("As at"))).map(r -> r.get("Revised target date")).orElse(null);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
