@@ -56,13 +56,13 @@ public class ReturnFileWriter implements ItemWriter<ReturnFile>, StepExecutionLi
             if (!file.isAccepted()) {
                 reject(file);
             } else if (returns.alreadyApplied(file.sha256())) {
-                log.info("{}: already applied (same content), not applied again", file.name());
+                log.info("{}: already applied (same content), not applied again", file.fileName());
                 FileMoves.moveInto(file.path(), home.archive());
                 add(DUPLICATE, 1);
             } else {
                 returns.apply(file, clock.instant());
                 FileMoves.moveAfterCommit(file.path(), home.archive());
-                log.info("{}: accepted, {} updates", file.name(), file.rows().size());
+                log.info("{}: accepted, {} updates", file.fileName(), file.rows().size());
                 add(ACCEPTED, 1);
                 add(ROWS, file.rows().size());
             }
@@ -78,7 +78,7 @@ public class ReturnFileWriter implements ItemWriter<ReturnFile>, StepExecutionLi
             throw new UncheckedIOException(e);
         }
         log.warn("{}: rejected, nothing applied ({} problems, listed in rejected/{}.errors.txt)",
-                file.name(), file.problems().size(), moved.getFileName());
+                file.fileName(), file.problems().size(), moved.getFileName());
         file.problems().stream().limit(20).forEach(p -> log.warn("  {}", p));
         add(REJECTED, 1);
     }

@@ -26,7 +26,7 @@ public class ReturnRepository {
     public void apply(ReturnFile file, Instant receivedAt) {
         Timestamp received = Timestamp.from(receivedAt);
         jdbc.update("INSERT INTO return_file (file_name, sha256, received_at, row_count) VALUES (?, ?, ?, ?)",
-                file.name(), file.sha256(), received, file.rows().size());
+                file.fileName(), file.sha256(), received, file.rows().size());
         long fileId = jdbc.queryForObject("SELECT return_file_id FROM return_file WHERE sha256 = ?", Long.class, file.sha256());
         jdbc.batchUpdate("""
                 INSERT INTO progress_update (action_id, agency_code, as_at, status, progress, evidence, revised_target_date,

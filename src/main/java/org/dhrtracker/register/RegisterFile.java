@@ -11,16 +11,13 @@ import java.util.Objects;
 
 import org.dhrtracker.tabular.CellDates;
 import org.dhrtracker.tabular.Column;
-import org.dhrtracker.tabular.Header;
-import org.dhrtracker.tabular.Problem;
-import org.dhrtracker.tabular.TabularReader;
-import org.dhrtracker.tabular.UnreadableFileException;
+import org.dhrtracker.tabular.RowChecker;
 
 /**
  * A register file read and checked whole: the reviews, recommendations and actions it holds, or
  * every problem found in it. Nothing is written here; a file with problems is rejected as a whole.
  */
-public final class RegisterFile {
+public final class RegisterFile extends RowChecker {
 
     static final Column REVIEW = Column.required("Review");
     static final Column PARTNERSHIP = Column.required("Partnership");
@@ -47,13 +44,16 @@ public final class RegisterFile {
     public record Entry(int row, Review review, Recommendation recommendation, Action action) {
     }
 
-    private final String fileName;
+    private final String onlyReview;
     private final List<Entry> entries = new ArrayList<>();
-    private final List<Problem> problems = new ArrayList<>();
-    private List<String> ignoredColumns = List.of();
+    private final Map<String, Review> reviews = new LinkedHashMap<>();
+    private final Map<String, Recommendation> recommendations = new LinkedHashMap<>();
+    private final Map<String, String> agencyNames = new LinkedHashMap<>();
+    private final Map<String, Integer> actionRows = new LinkedHashMap<>();
 
-    private RegisterFile(String fileName) {
-        this.fileName = fileName;
+    private RegisterFile(String fileName, String onlyReview) {
+        super(fileName, COLUMNS);
+        this.onlyReview = onlyReview;
     }
 
     /**
@@ -62,138 +62,71 @@ public final class RegisterFile {
      * @param onlyReview when not null, every row must belong to this review
      */
     public static RegisterFile read(Path file, String onlyReview) throws IOException {
-        RegisterFile register = new RegisterFile(file.getFileName().toString());
-        try {
-            TabularReader.read(file, new RowChecker(register, onlyReview));
-        } catch (UnreadableFileException e) {
-            register.problems.add(Problem.ofFile(register.fileName, e.getMessage()));
-        }
-        if (register.problems.isEmpty() && register.entries.isEmpty()) {
-            register.problems.add(Problem.ofFile(register.fileName, "the file has no action rows"));
-        }
+        RegisterFile register = new RegisterFile(file.getFileName().toString(), onlyReview);
+        register.readAll(file, "the file has no action rows");
         return register;
-    }
-
-    public String fileName() {
-        return fileName;
     }
 
     public List<Entry> entries() {
         return entries;
     }
 
-    public List<Problem> problems() {
-        return problems;
+    @Override
+    protected boolean hasRows() {
+        return !entries.isEmpty();
     }
 
-    public List<String> ignoredColumns() {
-        return ignoredColumns;
-    }
-
-    public boolean isAccepted() {
-        return problems.isEmpty();
-    }
-
-    /** Checks each row as it streams past, and that values repeated across rows agree. */
-    private static final class RowChecker implements org.dhrtracker.tabular.RowHandler {
-        private final RegisterFile register;
-        private final String onlyReview;
-        private Header header;
-        private final Map<String, Review> reviews = new LinkedHashMap<>();
-        private final Map<String, Recommendation> recommendations = new LinkedHashMap<>();
-        private final Map<String, String> agencyNames = new LinkedHashMap<>();
-        private final Map<String, Integer> actionRows = new LinkedHashMap<>();
-
-        RowChecker(RegisterFile register, String onlyReview) {
-            this.register = register;
-            this.onlyReview = onlyReview;
+    /** Checks a row, and that values repeated across rows (a review, a recommendation) agree. */
+    @Override
+    protected void check(int row, List<String> cells) {
+        int before = problemCount();
+        String reviewId = value(cells, REVIEW);
+        if (onlyReview != null && !onlyReview.equals(reviewId)) {
+            problem(row, REVIEW, "review '" + reviewId + "' is not the review being imported (" + onlyReview + ")");
+            return;
         }
+        Review review = new Review(reviewId, value(cells, PARTNERSHIP),
+                optional(cells, PARTNERSHIP_NAME), value(cells, REVIEW_TITLE));
+        agree(row, REVIEW_TITLE, reviews, reviewId, review, "review " + reviewId);
 
-        @Override
-        public void row(int row, List<String> cells) {
-            if (header == null) {
-                header = new Header(register.fileName, row, cells, COLUMNS);
-                register.problems.addAll(header.problems());
-                register.ignoredColumns = header.ignoredColumns();
-                return;
-            }
-            if (!header.problems().isEmpty()) {
-                return;
-            }
-            int before = register.problems.size();
-            for (Column c : COLUMNS) {
-                if (c.required() && header.value(cells, c).isEmpty()) {
-                    problem(row, c, "a value is required");
-                }
-            }
-            if (register.problems.size() > before) {
-                return;
-            }
-            String reviewId = header.value(cells, REVIEW);
-            if (onlyReview != null && !onlyReview.equals(reviewId)) {
-                problem(row, REVIEW, "review '" + reviewId + "' is not the review being imported (" + onlyReview + ")");
-                return;
-            }
-            Review review = new Review(reviewId, header.value(cells, PARTNERSHIP),
-                    emptyToNull(header.value(cells, PARTNERSHIP_NAME)), header.value(cells, REVIEW_TITLE));
-            agree(row, REVIEW_TITLE, reviews, reviewId, review, "review " + reviewId);
-
-            Source source = parse(row, SOURCE, () -> Source.fromText(header.value(cells, SOURCE)));
-            String scopeText = header.value(cells, SCOPE);
-            Scope scope = parse(row, SCOPE, () -> Scope.fromText(scopeText).orElse(null));
-            LocalDate due = parse(row, DUE_DATE, () -> CellDates.parse(header.value(cells, DUE_DATE)).orElse(null));
-            if (register.problems.size() > before) {
-                return;
-            }
-            String text = header.value(cells, RECOMMENDATION_TEXT);
-            Recommendation rec = new Recommendation(source, header.value(cells, OWNING_BODY),
-                    header.value(cells, RECOMMENDATION), scope, emptyToNull(scopeText), text, SubItems.of(text));
-            agree(row, RECOMMENDATION_TEXT, recommendations, reviewId + "|" + rec.key(), rec,
-                    "recommendation " + rec.number());
-
-            String agency = header.value(cells, AGENCY);
-            agree(row, AGENCY_NAME, agencyNames, agency, header.value(cells, AGENCY_NAME), "agency " + agency);
-
-            String ref = header.value(cells, ACTION_REF);
-            Integer first = actionRows.putIfAbsent(reviewId + "|" + ref, row);
-            if (first != null) {
-                problem(row, ACTION_REF, "action ref '" + ref + "' is already used at row " + first);
-                return;
-            }
-            String target = header.value(cells, TARGET_DATE);
-            DueDate dueDate = due != null ? DueDate.given(due) : TargetDates.derive(target);
-            Action action = new Action(ref, agency, header.value(cells, AGENCY_NAME), header.value(cells, ACTION),
-                    emptyToNull(header.value(cells, EVIDENCE)), emptyToNull(header.value(cells, LEAD)),
-                    emptyToNull(target), dueDate);
-            if (register.problems.size() == before) {
-                register.entries.add(new Entry(row, reviews.get(reviewId),
-                        recommendations.get(reviewId + "|" + rec.key()), action));
-            }
+        Source source = parse(row, SOURCE, () -> Source.fromText(value(cells, SOURCE)));
+        String scopeText = value(cells, SCOPE);
+        Scope scope = parse(row, SCOPE, () -> Scope.fromText(scopeText).orElse(null));
+        LocalDate due = parse(row, DUE_DATE, () -> CellDates.parse(value(cells, DUE_DATE)).orElse(null));
+        if (problemCount() > before) {
+            return;
         }
+        String text = value(cells, RECOMMENDATION_TEXT);
+        Recommendation rec = new Recommendation(source, value(cells, OWNING_BODY),
+                value(cells, RECOMMENDATION), scope, optional(cells, SCOPE), text, SubItems.of(text));
+        agree(row, RECOMMENDATION_TEXT, recommendations, reviewId + "|" + rec.key(), rec,
+                "recommendation " + rec.number());
 
-        /** Values that describe one thing (a review, a recommendation) must be the same on every row. */
-        private <T> void agree(int row, Column column, Map<String, T> seen, String key, T value, String what) {
-            T earlier = seen.putIfAbsent(key, value);
-            if (earlier != null && !Objects.equals(earlier, value)) {
-                problem(row, column, what + " is described differently from an earlier row");
-            }
+        String agency = value(cells, AGENCY);
+        agree(row, AGENCY_NAME, agencyNames, agency, value(cells, AGENCY_NAME), "agency " + agency);
+
+        String ref = value(cells, ACTION_REF);
+        Integer first = actionRows.putIfAbsent(reviewId + "|" + ref, row);
+        if (first != null) {
+            problem(row, ACTION_REF, "action ref '" + ref + "' is already used at row " + first);
+            return;
         }
-
-        private <T> T parse(int row, Column column, java.util.function.Supplier<T> parser) {
-            try {
-                return parser.get();
-            } catch (IllegalArgumentException e) {
-                problem(row, column, e.getMessage());
-                return null;
-            }
-        }
-
-        private void problem(int row, Column column, String reason) {
-            register.problems.add(new Problem(register.fileName, row, column.header(), reason));
+        String target = value(cells, TARGET_DATE);
+        DueDate dueDate = due != null ? DueDate.given(due) : TargetDates.derive(target);
+        Action action = new Action(ref, agency, value(cells, AGENCY_NAME), value(cells, ACTION),
+                optional(cells, EVIDENCE), optional(cells, LEAD),
+                optional(cells, TARGET_DATE), dueDate);
+        if (problemCount() == before) {
+            entries.add(new Entry(row, reviews.get(reviewId),
+                    recommendations.get(reviewId + "|" + rec.key()), action));
         }
     }
 
-    private static String emptyToNull(String s) {
-        return s == null || s.isEmpty() ? null : s;
+    /** Values that describe one thing (a review, a recommendation) must be the same on every row. */
+    private <T> void agree(int row, Column column, Map<String, T> seen, String key, T value, String what) {
+        T earlier = seen.putIfAbsent(key, value);
+        if (earlier != null && !Objects.equals(earlier, value)) {
+            problem(row, column, what + " is described differently from an earlier row");
+        }
     }
 }
