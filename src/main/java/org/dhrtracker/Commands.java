@@ -83,6 +83,12 @@ class Commands {
             out.println(run.getExitStatus().getExitDescription());
             return REJECTED;
         }
+        for (StepExecution step : run.getStepExecutions()) {
+            String toCheck = step.getExecutionContext().getString(ImportRegisterJobConfiguration.TARGETS_TO_CHECK, "");
+            if (!toCheck.isEmpty()) {
+                out.println("Target dates to check (no date could be read, so no due date): " + toCheck);
+            }
+        }
         return finish(run, "Register imported from " + file.getFileName() + ": " + writes(run) + " actions. Reviews: "
                 + String.join(", ", register.reviewIds()));
     }

@@ -11,6 +11,13 @@ import java.time.LocalDate;
  */
 public record DueDate(LocalDate date, boolean ongoing, String note) {
 
+    static final String UNREADABLE = "no date could be read: check the target date";
+
+    /** The plan gave a target the coordinator should look at: text that holds no date. */
+    public boolean needsCheck() {
+        return UNREADABLE.equals(note);
+    }
+
     public static DueDate given(LocalDate date) {
         return new DueDate(date, false, "given");
     }

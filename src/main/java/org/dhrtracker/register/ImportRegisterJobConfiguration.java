@@ -1,6 +1,8 @@
 package org.dhrtracker.register;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import org.dhrtracker.BatchConfiguration;
 import org.dhrtracker.register.RegisterRepository.ImportCounts;
@@ -31,6 +33,9 @@ public class ImportRegisterJobConfiguration {
 
     public static final String JOB = "import-register";
     public static final ExitStatus REJECTED = new ExitStatus("REJECTED");
+    /** Step context key: the actions (review and ref) whose target date holds no date that could be read. */
+    public static final String TARGETS_TO_CHECK = "targets.to.check";
+    private static final int MAX_SHOWN = 50;
 
     private static final Logger log = LoggerFactory.getLogger(ImportRegisterJobConfiguration.class);
 
@@ -56,8 +61,10 @@ public class ImportRegisterJobConfiguration {
             if (!checked.isAccepted()) {
                 log.warn("{}: rejected, the register is unchanged ({} problems)", checked.fileName(), checked.problems().size());
                 checked.problems().forEach(p -> log.warn("  {}", p));
-                contribution.setExitStatus(REJECTED.addExitDescription(
-                        String.join("\n", checked.problems().stream().limit(20).map(Problem::toString).toList())));
+                List<String> shown = checked.problems().stream().limit(MAX_SHOWN).map(Problem::toString).toList();
+                int more = checked.problems().size() - shown.size();
+                contribution.setExitStatus(REJECTED.addExitDescription(String.join("\n", shown)
+                        + (more > 0 ? "\n... and " + more + " more problems (all in the log)" : "")));
                 return RepeatStatus.FINISHED;
             }
             ImportCounts counts = register.save(checked.entries());
@@ -65,6 +72,13 @@ public class ImportRegisterJobConfiguration {
             log.info("{}: {} actions imported ({} new, {} updated); {} recommendations ({} new)", checked.fileName(),
                     checked.entries().size(), counts.actionsAdded(), counts.actionsUpdated(),
                     counts.recommendationsAdded() + counts.recommendationsUpdated(), counts.recommendationsAdded());
+            // Refs only: the target text itself may be narrative.
+            String toCheck = checked.entries().stream().filter(e -> e.action().due().needsCheck())
+                    .map(e -> e.review().id() + " " + e.action().ref()).collect(Collectors.joining(", "));
+            if (!toCheck.isEmpty()) {
+                log.info("{}: target dates with no date that could be read, to check: {}", checked.fileName(), toCheck);
+                contribution.getStepExecution().getExecutionContext().putString(TARGETS_TO_CHECK, toCheck);
+            }
             return RepeatStatus.FINISHED;
         };
     }

@@ -28,6 +28,7 @@ public final class TargetDates {
     private static final Pattern SEASON = Pattern.compile("\\b(spring|summer|autumn|winter)\\s+(\\d{4})\\b");
     private static final Pattern ONGOING = Pattern.compile("\\bon\\s*-?\\s*going\\b|\\bongoing\\b|with immediate effect");
     private static final Pattern ACHIEVED = Pattern.compile("\\b(complete|completed|achieved|already in place|in place)\\b");
+    private static final Pattern NOT_APPLICABLE = Pattern.compile("\\s*(n/?a|not applicable)\\.?\\s*");
     private static final Map<String, Month> SEASON_END = Map.of(
             "spring", Month.MAY, "summer", Month.AUGUST, "autumn", Month.NOVEMBER, "winter", Month.FEBRUARY);
 
@@ -61,7 +62,10 @@ public final class TargetDates {
         if (ACHIEVED.matcher(t).find()) {
             return new DueDate(null, false, "already achieved when planned");
         }
-        return new DueDate(null, false, "no date could be read: check the target date");
+        if (NOT_APPLICABLE.matcher(t).matches()) {
+            return new DueDate(null, false, "not applicable");
+        }
+        return new DueDate(null, false, DueDate.UNREADABLE);
     }
 
     private interface DateOf {

@@ -62,6 +62,19 @@ class ImportRegisterJobTest extends JobTestSupport {
                 .isEqualTo("2014-09-30");
     }
 
+    @Test
+    void targetsWithNoReadableDateAreListedForTheCoordinator() throws Exception {
+        Path file = write("holiday.csv", String.join("\n", lines).replace("Dec 2014", "Significant holiday dates"));
+
+        JobExecution run = importRegister(file);
+
+        assertThat(run.getExitStatus()).isEqualTo(ExitStatus.COMPLETED);
+        assertThat(stepContext(run, "import-register").getString(ImportRegisterJobConfiguration.TARGETS_TO_CHECK)).isEqualTo("DHR1 16");
+        assertThat(db.queryForMap("SELECT target_date_text, due_date, due_date_note FROM action WHERE action_ref = '16'"))
+                .containsEntry("TARGET_DATE_TEXT", "Significant holiday dates").containsEntry("DUE_DATE", null)
+                .containsEntry("DUE_DATE_NOTE", "no date could be read: check the target date");
+    }
+
     static Stream<Arguments> badRegisters() {
         return Stream.of(
                 Arguments.of("missing column", (Edit) l -> l.replace(",Agency name,", ",Agency title,"),

@@ -39,6 +39,7 @@ class TargetDatesTest {
             Significant holiday dates | no date could be read
             TBC                       | no date could be read
             Action completed          | already achieved
+            NA                        | not applicable
             """)
     void saysWhyThereIsNoDate(String written, String note) {
         DueDate d = TargetDates.derive(written);
