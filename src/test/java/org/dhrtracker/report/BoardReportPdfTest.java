@@ -55,6 +55,20 @@ class BoardReportPdfTest {
     }
 
     @Test
+    void reviewWithoutActionsStillPrintsFrontMatter() throws IOException {
+        ReportData full = ReportFixtures.review();
+        ReportData empty = new ReportData(full.partnership(), full.partnershipName(), full.reviewId(), full.reviewTitle(),
+                full.asAt(), full.marking(), full.generatedAt(), java.util.List.of(), java.util.List.of());
+        Path file = dir.resolve("empty.pdf");
+        pdf.write(empty, file);
+        try (PDDocument doc = Loader.loadPDF(file.toFile())) {
+            String text = text(doc, 1, doc.getNumberOfPages());
+            assertThat(text).contains(ReportFixtures.MARKING, ReportFixtures.TITLE, "0 actions in the plan",
+                    "None: no action is overdue or without a return.", "Page 1 of " + doc.getNumberOfPages());
+        }
+    }
+
+    @Test
     void compiledTemplatesAreReused() throws IOException {
         ReportData data = ReportFixtures.review();
         pdf.write(data, dir.resolve("a.pdf"));
