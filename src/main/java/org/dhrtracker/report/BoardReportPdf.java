@@ -71,7 +71,7 @@ public class BoardReportPdf {
         SimplePdfExporterConfiguration c = new SimplePdfExporterConfiguration();
         c.setTagged(true);
         c.setTagLanguage("en-GB");
-        c.setMetadataTitle(data.marking() + ": " + MasterWorkbook.title(data));
+        c.setMetadataTitle(data.marking() + ": " + ReportFormats.documentTitle(data));
         c.setDisplayMetadataTitle(true);
         c.setMetadataSubject("Domestic Homicide Review action plan progress report");
         c.setMetadataAuthor(data.partnershipName());

@@ -92,7 +92,7 @@ public class MasterWorkbook {
             // close() also disposes the temporary sheet files (POI 5).
             wb.setCompressTempFiles(true);
             var props = wb.getXSSFWorkbook().getProperties().getCoreProperties();
-            props.setTitle(title(data));
+            props.setTitle(ReportFormats.documentTitle(data));
             props.setCreator("dhr-tracker");
             props.setCategory(data.marking());
             Styles styles = new Styles(wb);
@@ -102,10 +102,6 @@ public class MasterWorkbook {
             writeSheet(wb.createSheet(RETURNS_HISTORY), data.marking(), UPDATE_COLUMNS, data.returnsHistory(), styles);
             wb.write(out);
         }
-    }
-
-    static String title(ReportData data) {
-        return join(data.reviewId(), data.reviewTitle()) + " - progress as at " + ReportFormats.longDate(data.asAt());
     }
 
     /** Agencies by status (same figures as the board report), then a total row below the filtered range. */
@@ -119,7 +115,8 @@ public class MasterWorkbook {
         }
         columns.add(Column.of("Total", 10, r -> r.counts().total()));
         writeSheet(sheet, data.marking(), columns, summary.byAgency(), styles);
-        sheet.getRow(0).createCell(1).setCellValue(SpreadsheetText.neutralise(join(data.partnershipName(), title(data))));
+        sheet.getRow(0).createCell(1).setCellValue(SpreadsheetText.neutralise(
+                ReportFormats.join(data.partnershipName(), ReportFormats.documentTitle(data)))));
 
         Row total = sheet.createRow(HEADER_ROW + 1 + summary.byAgency().size());
         List<Object> values = new ArrayList<>(List.of("All agencies", ""));
@@ -173,10 +170,6 @@ public class MasterWorkbook {
             cell.setCellValue(SpreadsheetText.neutralise(value.toString()));
             cell.setCellStyle(wrap ? styles.wrapped : styles.text);
         }
-    }
-
-    private static String join(String a, String b) {
-        return a == null ? b : b == null ? a : a + " - " + b;
     }
 
     /** Cell styles are workbook-wide and limited in number: create each once. */

@@ -29,6 +29,16 @@ final class ReportFormats {
         return d == null ? null : SHORT.format(d);
     }
 
+    /** Title of both documents, e.g. "DHR1 - Adult A - progress as at 31 May 2016". */
+    static String documentTitle(ReportData data) {
+        return join(data.reviewId(), data.reviewTitle()) + " - progress as at " + longDate(data.asAt());
+    }
+
+    /** Joins two parts with a dash, leaving out a missing one. */
+    static String join(String a, String b) {
+        return a == null ? b : b == null ? a : a + " - " + b;
+    }
+
     /** e.g. 1 June 2016 09:30 */
     static String timestamp(Instant t) {
         return t == null ? null : STAMP.format(t);
