@@ -116,7 +116,7 @@ public class MasterWorkbook {
         columns.add(Column.of("Total", 10, r -> r.counts().total()));
         writeSheet(sheet, data.marking(), columns, summary.byAgency(), styles);
         sheet.getRow(0).createCell(1).setCellValue(SpreadsheetText.neutralise(
-                ReportFormats.join(data.partnershipName(), ReportFormats.documentTitle(data)))));
+                ReportFormats.join(data.partnershipName(), ReportFormats.documentTitle(data))));
 
         Row total = sheet.createRow(HEADER_ROW + 1 + summary.byAgency().size());
         List<Object> values = new ArrayList<>(List.of("All agencies", ""));
