@@ -14,6 +14,7 @@ import java.util.function.Function;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
@@ -40,6 +41,9 @@ public class MasterWorkbook {
     /** Rows kept in memory per sheet before SXSSF flushes them to its temporary file. */
     private static final int WINDOW = 100;
     private static final int HEADER_ROW = 1;
+    private static final float LINE_POINTS = 15f;
+    /** Excel's largest row height. */
+    private static final float MAX_ROW_POINTS = 409f;
 
     /** One column of a sheet: header, width in characters, value, whether long text wraps. */
     record Column<T>(String header, int width, Function<T, Object> value, boolean wrap) {
@@ -55,7 +59,7 @@ public class MasterWorkbook {
 
     static final List<Column<ActionLine>> ACTION_COLUMNS = List.of(
             Column.of("Owning body", 28, ActionLine::owningBody),
-            Column.of("Recommendation no.", 12, ActionLine::recommendationNo),
+            Column.of("Recommendation no.", 16, ActionLine::recommendationNo),
             Column.wrapped("Recommendation", 50, ActionLine::recommendationText),
             Column.of("Scope", 12, ActionLine::scope),
             Column.of("Action ref", 14, ActionLine::actionRef),
@@ -115,7 +119,8 @@ public class MasterWorkbook {
         }
         columns.add(Column.of("Total", 10, r -> r.counts().total()));
         writeSheet(sheet, data.marking(), columns, summary.byAgency(), styles);
-        sheet.getRow(0).createCell(1).setCellValue(SpreadsheetText.neutralise(
+        // Column C, so the marking in A1 can spill over the empty B1 and stay readable.
+        sheet.getRow(0).createCell(2).setCellValue(SpreadsheetText.neutralise(
                 ReportFormats.join(data.partnershipName(), ReportFormats.documentTitle(data))));
 
         Row total = sheet.createRow(HEADER_ROW + 1 + summary.byAgency().size());
@@ -142,19 +147,52 @@ public class MasterWorkbook {
             cell.setCellStyle(styles.header);
             sheet.setColumnWidth(c, columns.get(c).width() * 256);
         }
+        fitHeight(header, columns, columns.stream().map(col -> (Object) col.header()).toList(), true);
         int r = HEADER_ROW + 1;
         for (T item : rows) {
             Row row = sheet.createRow(r++);
+            List<Object> values = new ArrayList<>();
             for (int c = 0; c < columns.size(); c++) {
                 Column<T> col = columns.get(c);
                 Object value = col.value().apply(item);
+                values.add(value);
                 if (value != null) {
                     setValue(row.createCell(c), value, styles, col.wrap());
                 }
             }
+            fitHeight(row, columns, values, false);
         }
         sheet.createFreezePane(0, HEADER_ROW + 1);
+        // Printed copies: landscape A4, marking and headers repeated on every page.
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
+        sheet.setRepeatingRows(new CellRangeAddress(0, HEADER_ROW, -1, -1));
         sheet.setAutoFilter(new CellRangeAddress(HEADER_ROW, Math.max(HEADER_ROW, r - 1), 0, columns.size() - 1));
+    }
+
+    /**
+     * Streamed rows cannot be auto-fitted and spreadsheet programs do not all grow wrapped rows on
+     * opening, so the height is estimated from the text: whole narratives stay visible.
+     */
+    private static <T> void fitHeight(Row row, List<Column<T>> columns, List<Object> values, boolean allWrap) {
+        int lines = 1;
+        for (int c = 0; c < columns.size(); c++) {
+            if ((allWrap || columns.get(c).wrap()) && values.get(c) instanceof String text) {
+                lines = Math.max(lines, estimatedLines(text, columns.get(c).width()));
+            }
+        }
+        if (lines > 1) {
+            row.setHeightInPoints(Math.min(MAX_ROW_POINTS, lines * LINE_POINTS));
+        }
+    }
+
+    static int estimatedLines(String text, int widthChars) {
+        int perLine = Math.max(1, widthChars - 2);
+        int lines = 0;
+        for (String paragraph : text.split("\\R", -1)) {
+            lines += Math.max(1, (paragraph.length() + perLine - 1) / perLine);
+        }
+        return lines;
     }
 
     private static void setValue(Cell cell, Object value, Styles styles, boolean wrap) {
