@@ -1,3 +1,196 @@
 package org.dhrtracker.report;
-@org.springframework.stereotype.Component
-public class BoardReportPdf { public void write(ReportData d, java.nio.file.Path p) {} }
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JasperCompileManager;
+import net.sf.jasperreports.engine.JasperFillManager;
+import net.sf.jasperreports.engine.JasperPrint;
+import net.sf.jasperreports.engine.JasperReport;
+import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
+import net.sf.jasperreports.pdf.JRPdfExporter;
+import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
+import net.sf.jasperreports.export.SimpleExporterInput;
+import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
+
+import org.dhrtracker.reconcile.ActionStatus;
+import org.dhrtracker.report.ReportData.ActionLine;
+import org.springframework.stereotype.Component;
+
+/**
+ * The board progress report (PDF) of one review as at a date, laid out by the Jasper templates in
+ * templates/: board-report.jrxml with the summary and exception tables as subreports.
+ */
+@Component
+public class BoardReportPdf {
+
+    private static final String[] TEMPLATES = {"board-report", "board-status", "board-agencies", "board-exceptions"};
+
+    /** Compiled once on first use; a compiled report can be filled by several threads at once. */
+    private volatile Map<String, JasperReport> compiled;
+
+    public void write(ReportData data, Path file) throws IOException {
+        Map<String, JasperReport> reports = compiled();
+        ReportSummary summary = ReportSummary.of(data);
+        Map<String, Object> params = new HashMap<>();
+        params.put("MARKING", data.marking());
+        params.put("PARTNERSHIP_NAME", data.partnershipName());
+        params.put("REVIEW_TITLE", data.reviewTitle() != null ? data.reviewTitle() : data.reviewId());
+        params.put("AS_AT", ReportFormats.longDate(data.asAt()));
+        params.put("GENERATED", ReportFormats.timestamp(data.generatedAt()));
+        params.put("SUMMARY_LINE", summaryLine(summary, data.exceptions().size()));
+        params.put("STATUS_LABELS", Arrays.stream(ActionStatus.values()).map(ActionStatus::label).toList());
+        params.put("STATUS_REPORT", reports.get("board-status"));
+        params.put("STATUS_ROWS", statusRows(summary));
+        params.put("AGENCY_REPORT", reports.get("board-agencies"));
+        params.put("AGENCY_ROWS", agencyRows(summary));
+        params.put("EXCEPTIONS_REPORT", reports.get("board-exceptions"));
+        params.put("EXCEPTION_ROWS", data.exceptions().stream().map(BoardReportPdf::exceptionRow).toList());
+        try {
+            JasperPrint print = JasperFillManager.fillReport(reports.get("board-report"), params,
+                    new JRMapCollectionDataSource(data.actions().stream().map(BoardReportPdf::planRow).toList()));
+            JRPdfExporter exporter = new JRPdfExporter();
+            exporter.setExporterInput(new SimpleExporterInput(print));
+            exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(file.toFile()));
+            exporter.setConfiguration(pdfConfiguration(data));
+            exporter.exportReport();
+        } catch (JRException e) {
+            throw new IOException("Could not produce the board report " + file.getFileName(), e);
+        }
+    }
+
+    /** Tagged PDF with a real document title, so screen readers can navigate it. */
+    private static SimplePdfExporterConfiguration pdfConfiguration(ReportData data) {
+        SimplePdfExporterConfiguration c = new SimplePdfExporterConfiguration();
+        c.setTagged(true);
+        c.setTagLanguage("en-GB");
+        c.setMetadataTitle(data.marking() + ": " + ReportFormats.documentTitle(data));
+        c.setDisplayMetadataTitle(true);
+        c.setMetadataSubject("Domestic Homicide Review action plan progress report");
+        c.setMetadataAuthor(data.partnershipName());
+        c.setMetadataCreator("dhr-tracker");
+        return c;
+    }
+
+    private Map<String, JasperReport> compiled() throws IOException {
+        Map<String, JasperReport> c = compiled;
+        if (c == null) {
+            synchronized (this) {
+                c = compiled;
+                if (c == null) {
+                    c = new HashMap<>();
+                    for (String name : TEMPLATES) {
+                        c.put(name, compile(name));
+                    }
+                    compiled = c = Map.copyOf(c);
+                }
+            }
+        }
+        return c;
+    }
+
+    private static JasperReport compile(String name) throws IOException {
+        String resource = "templates/" + name + ".jrxml";
+        try (InputStream in = BoardReportPdf.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException(resource + " is missing from the classpath");
+            }
+            return JasperCompileManager.compileReport(in);
+        } catch (JRException e) {
+            throw new IOException("Could not compile " + resource, e);
+        }
+    }
+
+    private static String summaryLine(ReportSummary summary, int exceptions) {
+        int total = summary.total().total();
+        return total + (total == 1 ? " action" : " actions") + " in the plan; " + exceptions
+                + (exceptions == 1 ? " needs" : " need") + " the board's attention (overdue or no return).";
+    }
+
+    private static List<Map<String, ?>> statusRows(ReportSummary summary) {
+        List<Map<String, ?>> rows = new ArrayList<>();
+        for (ActionStatus s : ActionStatus.values()) {
+            rows.add(Map.of("status", s.label(), "rag", s.rag().word(), "count", summary.total().count(s), "total", false));
+        }
+        rows.add(Map.of("status", "All actions", "rag", "", "count", summary.total().total(), "total", true));
+        return rows;
+    }
+
+    private static List<Map<String, ?>> agencyRows(ReportSummary summary) {
+        List<Map<String, ?>> rows = new ArrayList<>();
+        summary.byAgency().forEach(a -> rows.add(agencyRow(a.agencyName(), a.counts(), false)));
+        rows.add(agencyRow("All agencies", summary.total(), true));
+        return rows;
+    }
+
+    private static Map<String, ?> agencyRow(String agency, ReportSummary.Counts counts, boolean total) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("agency", agency);
+        ActionStatus[] statuses = ActionStatus.values();
+        for (int i = 0; i < statuses.length; i++) {
+            row.put("s" + i, counts.count(statuses[i]));
+        }
+        row.put("count", counts.total());
+        row.put("total", total);
+        return row;
+    }
+
+    /** Display text of one plan row; a missing value stays null and prints blank. */
+    private static Map<String, ?> planRow(ActionLine a) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("owningBody", a.owningBody());
+        row.put("recommendationNo", a.recommendationNo() == null ? null : "Recommendation " + a.recommendationNo());
+        row.put("recommendationText", a.recommendationText());
+        row.put("scope", a.scope());
+        row.put("agencyName", a.agencyName() != null ? a.agencyName() : a.agency());
+        row.put("actionRef", a.actionRef());
+        row.put("action", a.action());
+        row.put("evidence", a.evidenceOfAchievement());
+        row.put("lead", prefixed("Lead: ", a.implementationLead()));
+        row.put("targetAsWritten", a.targetDateAsWritten());
+        row.put("due", prefixed("Due ", ReportFormats.longDate(a.dueDate())));
+        row.put("status", statusText(a.status()));
+        row.put("rag", a.status() == null ? null : a.status().rag().word());
+        row.put("lastReported", lastReported(a));
+        row.put("lastProgress", a.lastProgress());
+        row.put("completed", prefixed("Completed ", ReportFormats.longDate(a.completionDate())));
+        return row;
+    }
+
+    private static Map<String, ?> exceptionRow(ActionLine a) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("actionRef", a.actionRef());
+        row.put("agencyName", a.agencyName() != null ? a.agencyName() : a.agency());
+        row.put("targetAsWritten", a.targetDateAsWritten());
+        row.put("dueDate", ReportFormats.longDate(a.dueDate()));
+        row.put("status", statusText(a.status()));
+        row.put("rag", a.status() == null ? null : a.status().rag().word());
+        row.put("lastReturn", a.lastReturnAsAt() == null ? "None received" : ReportFormats.longDate(a.lastReturnAsAt()));
+        return row;
+    }
+
+    /** The word always, the RAG rating in words too: colour only repeats it. */
+    private static String statusText(ActionStatus s) {
+        return s == null ? null : s.label() + " (" + s.rag().word() + ")";
+    }
+
+    private static String lastReported(ActionLine a) {
+        if (a.lastReportedStatus() == null && a.lastReturnAsAt() == null) {
+            return "No return received";
+        }
+        String status = a.lastReportedStatus() == null ? "Return" : "Reported: " + a.lastReportedStatus();
+        String asAt = a.lastReturnAsAt() == null ? "" : " (return as at " + ReportFormats.longDate(a.lastReturnAsAt()) + ")";
+        return status + asAt;
+    }
+
+    private static String prefixed(String prefix, String value) {
+        return value == null || value.isBlank() ? null : prefix + value;
+    }
+}

@@ -1,3 +1,244 @@
 package org.dhrtracker.report;
-@org.springframework.stereotype.Component
-public class MasterWorkbook { public void write(ReportData d, java.nio.file.Path p) {} }
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.dhrtracker.reconcile.ActionStatus;
+import org.dhrtracker.report.ReportData.ActionLine;
+import org.dhrtracker.report.ReportData.UpdateLine;
+import org.springframework.stereotype.Component;
+
+/**
+ * The master workbook of one review as at a date: Summary, Action plan, Exceptions and Returns history.
+ * Every sheet has the protective marking in row 1, bold headers in row 2 and data from row 3.
+ * Streams rows (SXSSF) so a long returns history does not have to fit in memory.
+ */
+@Component
+public class MasterWorkbook {
+
+    static final String SUMMARY = "Summary";
+    static final String ACTION_PLAN = "Action plan";
+    static final String EXCEPTIONS = "Exceptions";
+    static final String RETURNS_HISTORY = "Returns history";
+
+    /** Rows kept in memory per sheet before SXSSF flushes them to its temporary file. */
+    private static final int WINDOW = 100;
+    private static final int HEADER_ROW = 1;
+    private static final float LINE_POINTS = 15f;
+    /** Excel's largest row height. */
+    private static final float MAX_ROW_POINTS = 409f;
+
+    /** One column of a sheet: header, width in characters, value, whether long text wraps. */
+    record Column<T>(String header, int width, Function<T, Object> value, boolean wrap) {
+
+        static <T> Column<T> of(String header, int width, Function<T, Object> value) {
+            return new Column<>(header, width, value, false);
+        }
+
+        static <T> Column<T> wrapped(String header, int width, Function<T, Object> value) {
+            return new Column<>(header, width, value, true);
+        }
+    }
+
+    static final List<Column<ActionLine>> ACTION_COLUMNS = List.of(
+            Column.of("Owning body", 28, ActionLine::owningBody),
+            Column.of("Recommendation no.", 16, ActionLine::recommendationNo),
+            Column.wrapped("Recommendation", 50, ActionLine::recommendationText),
+            Column.of("Scope", 12, ActionLine::scope),
+            Column.of("Action ref", 14, ActionLine::actionRef),
+            Column.of("Agency", 12, ActionLine::agency),
+            Column.of("Agency name", 28, ActionLine::agencyName),
+            Column.wrapped("Action", 50, ActionLine::action),
+            Column.wrapped("Evidence of achievement", 40, ActionLine::evidenceOfAchievement),
+            Column.of("Implementation lead", 24, ActionLine::implementationLead),
+            Column.of("Target date (as written)", 22, ActionLine::targetDateAsWritten),
+            Column.of("Due date", 12, ActionLine::dueDate),
+            Column.of("Status", 18, a -> a.status() == null ? null : a.status().label()),
+            Column.of("RAG", 8, a -> a.status() == null ? null : a.status().rag().word()),
+            Column.of("Last return as at", 14, ActionLine::lastReturnAsAt),
+            Column.of("Last reported status", 18, ActionLine::lastReportedStatus),
+            Column.wrapped("Last progress", 60, ActionLine::lastProgress),
+            Column.of("Completion date", 14, ActionLine::completionDate));
+
+    static final List<Column<UpdateLine>> UPDATE_COLUMNS = List.of(
+            Column.of("As at", 12, UpdateLine::asAt),
+            Column.of("Action ref", 14, UpdateLine::actionRef),
+            Column.of("Agency", 12, UpdateLine::agency),
+            Column.of("Status", 18, UpdateLine::status),
+            Column.wrapped("Progress", 60, UpdateLine::progress),
+            Column.wrapped("Evidence", 40, UpdateLine::evidence),
+            Column.of("Revised target date", 14, UpdateLine::revisedTargetDate),
+            Column.of("Completion date", 14, UpdateLine::completionDate),
+            Column.of("Reported by", 20, UpdateLine::reportedBy),
+            Column.of("Source file", 30, UpdateLine::sourceFile),
+            Column.of("Source row", 10, UpdateLine::sourceRow),
+            Column.of("Received at", 17, UpdateLine::receivedAt));
+
+    public void write(ReportData data, Path file) throws IOException {
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW); OutputStream out = Files.newOutputStream(file)) {
+            // close() also disposes the temporary sheet files (POI 5).
+            wb.setCompressTempFiles(true);
+            var props = wb.getXSSFWorkbook().getProperties().getCoreProperties();
+            props.setTitle(ReportFormats.documentTitle(data));
+            props.setCreator("dhr-tracker");
+            props.setCategory(data.marking());
+            Styles styles = new Styles(wb);
+            writeSummary(wb.createSheet(SUMMARY), data, styles);
+            writeSheet(wb.createSheet(ACTION_PLAN), data.marking(), ACTION_COLUMNS, data.actions(), styles);
+            writeSheet(wb.createSheet(EXCEPTIONS), data.marking(), ACTION_COLUMNS, data.exceptions(), styles);
+            writeSheet(wb.createSheet(RETURNS_HISTORY), data.marking(), UPDATE_COLUMNS, data.returnsHistory(), styles);
+            wb.write(out);
+        }
+    }
+
+    /** Agencies by status (same figures as the board report), then a total row below the filtered range. */
+    private static void writeSummary(Sheet sheet, ReportData data, Styles styles) {
+        ReportSummary summary = ReportSummary.of(data);
+        List<Column<ReportSummary.AgencyCounts>> columns = new ArrayList<>();
+        columns.add(Column.of("Agency", 12, ReportSummary.AgencyCounts::agency));
+        columns.add(Column.of("Agency name", 34, ReportSummary.AgencyCounts::agencyName));
+        for (ActionStatus s : ActionStatus.values()) {
+            columns.add(Column.of(s.label() + " (" + s.rag().word() + ")", 14, r -> r.counts().count(s)));
+        }
+        columns.add(Column.of("Total", 10, r -> r.counts().total()));
+        writeSheet(sheet, data.marking(), columns, summary.byAgency(), styles);
+        // Column C, so the marking in A1 can spill over the empty B1 and stay readable.
+        sheet.getRow(0).createCell(2).setCellValue(SpreadsheetText.neutralise(
+                ReportFormats.join(data.partnershipName(), ReportFormats.documentTitle(data))));
+
+        Row total = sheet.createRow(HEADER_ROW + 1 + summary.byAgency().size());
+        List<Object> values = new ArrayList<>(List.of("All agencies", ""));
+        for (ActionStatus s : ActionStatus.values()) {
+            values.add(summary.total().count(s));
+        }
+        values.add(summary.total().total());
+        for (int c = 0; c < values.size(); c++) {
+            Cell cell = total.createCell(c);
+            setValue(cell, values.get(c), styles, false);
+            cell.setCellStyle(styles.header);
+        }
+    }
+
+    private static <T> void writeSheet(Sheet sheet, String marking, List<Column<T>> columns, List<T> rows, Styles styles) {
+        Cell mark = sheet.createRow(0).createCell(0);
+        mark.setCellValue(SpreadsheetText.neutralise(marking));
+        mark.setCellStyle(styles.marking);
+        Row header = sheet.createRow(HEADER_ROW);
+        for (int c = 0; c < columns.size(); c++) {
+            Cell cell = header.createCell(c);
+            cell.setCellValue(columns.get(c).header());
+            cell.setCellStyle(styles.header);
+            sheet.setColumnWidth(c, columns.get(c).width() * 256);
+        }
+        fitHeight(header, columns, columns.stream().map(col -> (Object) col.header()).toList(), true);
+        int r = HEADER_ROW + 1;
+        for (T item : rows) {
+            Row row = sheet.createRow(r++);
+            List<Object> values = new ArrayList<>();
+            for (int c = 0; c < columns.size(); c++) {
+                Column<T> col = columns.get(c);
+                Object value = col.value().apply(item);
+                values.add(value);
+                if (value != null) {
+                    setValue(row.createCell(c), value, styles, col.wrap());
+                }
+            }
+            fitHeight(row, columns, values, false);
+        }
+        sheet.createFreezePane(0, HEADER_ROW + 1);
+        // Printed copies: landscape A4, marking and headers repeated on every page.
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
+        sheet.setRepeatingRows(new CellRangeAddress(0, HEADER_ROW, -1, -1));
+        sheet.setAutoFilter(new CellRangeAddress(HEADER_ROW, Math.max(HEADER_ROW, r - 1), 0, columns.size() - 1));
+    }
+
+    /**
+     * Streamed rows cannot be auto-fitted and spreadsheet programs do not all grow wrapped rows on
+     * opening, so the height is estimated from the text: whole narratives stay visible.
+     */
+    private static <T> void fitHeight(Row row, List<Column<T>> columns, List<Object> values, boolean allWrap) {
+        int lines = 1;
+        for (int c = 0; c < columns.size(); c++) {
+            if ((allWrap || columns.get(c).wrap()) && values.get(c) instanceof String text) {
+                lines = Math.max(lines, estimatedLines(text, columns.get(c).width()));
+            }
+        }
+        if (lines > 1) {
+            row.setHeightInPoints(Math.min(MAX_ROW_POINTS, lines * LINE_POINTS));
+        }
+    }
+
+    static int estimatedLines(String text, int widthChars) {
+        int perLine = Math.max(1, widthChars - 2);
+        int lines = 0;
+        for (String paragraph : text.split("\\R", -1)) {
+            lines += Math.max(1, (paragraph.length() + perLine - 1) / perLine);
+        }
+        return lines;
+    }
+
+    private static void setValue(Cell cell, Object value, Styles styles, boolean wrap) {
+        if (value instanceof LocalDate d) {
+            cell.setCellValue(d);
+            cell.setCellStyle(styles.date);
+        } else if (value instanceof Instant t) {
+            cell.setCellValue(LocalDateTime.ofInstant(t, ReportFormats.ZONE));
+            cell.setCellStyle(styles.dateTime);
+        } else if (value instanceof Number n) {
+            cell.setCellValue(n.doubleValue());
+        } else {
+            cell.setCellValue(SpreadsheetText.neutralise(value.toString()));
+            cell.setCellStyle(wrap ? styles.wrapped : styles.text);
+        }
+    }
+
+    /** Cell styles are workbook-wide and limited in number: create each once. */
+    private static final class Styles {
+        final CellStyle marking;
+        final CellStyle header;
+        final CellStyle text;
+        final CellStyle wrapped;
+        final CellStyle date;
+        final CellStyle dateTime;
+
+        Styles(SXSSFWorkbook wb) {
+            Font bold = wb.createFont();
+            bold.setBold(true);
+            marking = wb.createCellStyle();
+            marking.setFont(bold);
+            header = wb.createCellStyle();
+            header.setFont(bold);
+            header.setWrapText(true);
+            header.setVerticalAlignment(VerticalAlignment.TOP);
+            text = wb.createCellStyle();
+            text.setVerticalAlignment(VerticalAlignment.TOP);
+            wrapped = wb.createCellStyle();
+            wrapped.setWrapText(true);
+            wrapped.setVerticalAlignment(VerticalAlignment.TOP);
+            date = wb.createCellStyle();
+            date.setDataFormat(wb.createDataFormat().getFormat("dd/mm/yyyy"));
+            date.setVerticalAlignment(VerticalAlignment.TOP);
+            dateTime = wb.createCellStyle();
+            dateTime.setDataFormat(wb.createDataFormat().getFormat("dd/mm/yyyy hh:mm"));
+            dateTime.setVerticalAlignment(VerticalAlignment.TOP);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.dhrtracker.report;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** How reports write dates: UK style, UK clock, blank for a missing value. */
+final class ReportFormats {
+
+    /** Partnerships are in England and Wales: timestamps read in UK local time. */
+    static final ZoneId ZONE = ZoneId.of("Europe/London");
+
+    private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.UK);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm", Locale.UK).withZone(ZONE);
+
+    private ReportFormats() {
+    }
+
+    /** e.g. 31 May 2016 */
+    static String longDate(LocalDate d) {
+        return d == null ? null : LONG.format(d);
+    }
+
+    /** e.g. 31/05/2016 */
+    static String shortDate(LocalDate d) {
+        return d == null ? null : SHORT.format(d);
+    }
+
+    /** Title of both documents, e.g. "DHR1 - Adult A - progress as at 31 May 2016". */
+    static String documentTitle(ReportData data) {
+        return join(data.reviewId(), data.reviewTitle()) + " - progress as at " + longDate(data.asAt());
+    }
+
+    /** Joins two parts with a dash, leaving out a missing one. */
+    static String join(String a, String b) {
+        return a == null ? b : b == null ? a : a + " - " + b;
+    }
+
+    /** e.g. 1 June 2016 09:30 */
+    static String timestamp(Instant t) {
+        return t == null ? null : STAMP.format(t);
+    }
+}

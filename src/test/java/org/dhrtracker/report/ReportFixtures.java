@@ -1,0 +1,66 @@
+package org.dhrtracker.report;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.dhrtracker.reconcile.ActionStatus;
+import org.dhrtracker.report.ReportData.ActionLine;
+import org.dhrtracker.report.ReportData.UpdateLine;
+
+/** A small review as at 31 May 2016: two owning bodies, every status, a long narrative, nulls and a formula-like value. */
+final class ReportFixtures {
+
+    static final String MARKING = "OFFICIAL-SENSITIVE";
+    static final String TITLE = "Domestic Homicide Review DHR1 (Adult A)";
+    static final String FORMULA = "=HYPERLINK(\"http://example.invalid\",\"click\")";
+    static final String NARRATIVE_END = "END-OF-NARRATIVE";
+
+    private ReportFixtures() {
+    }
+
+    static ReportData review() {
+        String body1 = "Safer Warwickshire Partnership Board";
+        String body2 = "Warwickshire Police";
+        List<ActionLine> actions = List.of(
+                new ActionLine(body1, "1", "The partnership should review how agencies share information about risk.", "Local",
+                        "DHR1-1-CSP", "CSP", "Community Safety Partnership", "Commission a multi-agency audit of information sharing.",
+                        "Audit report to the board", "CSP Manager", "31 st December 2014", LocalDate.of(2014, 12, 31),
+                        ActionStatus.COMPLETED, LocalDate.of(2015, 1, 31), "Completed", "Audit presented to the board.",
+                        LocalDate.of(2014, 12, 15)),
+                new ActionLine(body1, "2", "Agencies should raise awareness of MARAC referral routes.", "Local",
+                        "DHR1-2-CSP", "CSP", "Community Safety Partnership", "Run awareness sessions for frontline staff.",
+                        "Attendance records", null, "TBC", null,
+                        ActionStatus.NO_RETURN, null, null, null, null),
+                new ActionLine(body2, "28a", "Police should improve DASH completion.", "Regional",
+                        "DHR1-28a-POLICE", "POLICE", "Warwickshire Police", "POLICE: retrain response officers in DASH.",
+                        FORMULA, "Head of Public Protection", "April 2016", LocalDate.of(2016, 4, 30),
+                        ActionStatus.OVERDUE, LocalDate.of(2016, 2, 29), "In progress", longNarrative(), null),
+                new ActionLine(body2, "28b", "Police should improve DASH completion.", "Regional",
+                        "DHR1-28b-POLICE", "POLICE", "Warwickshire Police", "POLICE: audit DASH forms quarterly.",
+                        "Quarterly audit", "DCI Safeguarding", "Dec 2016", LocalDate.of(2016, 12, 31),
+                        ActionStatus.ON_TRACK, LocalDate.of(2016, 4, 30), "On track", "First audit done.", null),
+                new ActionLine(body2, "28c", "Police should improve DASH completion.", "Regional",
+                        "DHR1-28c-CWPT", "CWPT", "Coventry and Warwickshire Partnership Trust", "CWPT: add DASH to mental health triage.",
+                        "Triage policy", "Named Nurse", "15/06/2016", LocalDate.of(2016, 6, 15),
+                        ActionStatus.DUE_SOON, LocalDate.of(2016, 4, 30), "In progress", "Policy drafted.", null));
+        List<UpdateLine> history = List.of(
+                new UpdateLine(LocalDate.of(2016, 4, 30), "DHR1-28b-POLICE", "POLICE", "On track", "First audit done.", null,
+                        null, null, "DCI Safeguarding", "POLICE-2016-04.xlsx", 3, Instant.parse("2016-05-03T09:15:00Z")),
+                new UpdateLine(LocalDate.of(2016, 4, 30), "DHR1-28c-CWPT", "CWPT", "In progress", "Policy drafted.", "-draft v2",
+                        LocalDate.of(2016, 6, 15), null, "Named Nurse", "CWPT-2016-04.csv", 2, Instant.parse("2016-05-04T14:00:00Z")),
+                new UpdateLine(LocalDate.of(2015, 1, 31), "DHR1-1-CSP", "CSP", "Completed", "Audit presented to the board.", "Minutes",
+                        null, LocalDate.of(2014, 12, 15), "CSP Manager", "CSP-2015-01.csv", 2, Instant.parse("2015-02-02T10:00:00Z")));
+        return new ReportData("NABSCOP", "Nuneaton and Bedworth Safer Communities Partnership", "DHR1", TITLE,
+                LocalDate.of(2016, 5, 31), MARKING, Instant.parse("2016-06-01T08:30:00Z"), actions, history);
+    }
+
+    /** Long enough to run over a page in the progress column: it must stretch, never be cut. */
+    static String longNarrative() {
+        StringBuilder s = new StringBuilder();
+        for (int i = 1; i <= 60; i++) {
+            s.append("Update ").append(i).append(": training sessions continued across the area and attendance was recorded. ");
+        }
+        return s.append(NARRATIVE_END).toString();
+    }
+}
