@@ -55,7 +55,7 @@ public class BoardReportPdf {
         params.put("EXCEPTION_ROWS", data.exceptions().stream().map(BoardReportPdf::exceptionRow).toList());
         try {
             JasperPrint print = JasperFillManager.fillReport(reports.get("board-report"), params,
-                    new JRMapCollectionDataSource(data.actions().stream().map(BoardReportPdf::planRow).toList()));
+                    new JRMapCollectionDataSource(planRows(data.actions())));
             JRPdfExporter exporter = new JRPdfExporter();
             exporter.setExporterInput(new SimpleExporterInput(print));
             exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(file.toFile()));
@@ -143,7 +143,27 @@ public class BoardReportPdf {
     }
 
     /** Display text of one plan row; a missing value stays null and prints blank. */
-    private static Map<String, ?> planRow(ActionLine a) {
+    /**
+     * The plan's rows. A recommendation's text is printed with its first action only (recommendation
+     * 9 has eight actions): the next ones say "continued", as the partnership's master document does.
+     */
+    private static List<Map<String, ?>> planRows(List<ActionLine> actions) {
+        List<Map<String, ?>> rows = new ArrayList<>();
+        String previous = null;
+        for (ActionLine a : actions) {
+            Map<String, Object> row = planRow(a);
+            String recommendation = a.owningBody() + "|" + a.recommendationNo();
+            if (recommendation.equals(previous)) {
+                row.put("recommendationNo", row.get("recommendationNo") + " (continued)");
+                row.put("recommendationText", null);
+            }
+            previous = recommendation;
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static Map<String, Object> planRow(ActionLine a) {
         Map<String, Object> row = new HashMap<>();
         row.put("owningBody", a.owningBody());
         row.put("recommendationNo", a.recommendationNo() == null ? null : "Recommendation " + a.recommendationNo());
