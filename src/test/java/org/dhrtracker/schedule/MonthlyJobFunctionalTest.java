@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -119,11 +121,8 @@ class MonthlyJobFunctionalTest extends JobTestSupport {
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(completed).isNotEmpty();
 
-        Map<String, String> shown = workbookStatuses();
-        Set<String> shownCompleted = shown.entrySet().stream().filter(e -> e.getValue().equals("Completed")).map(Map.Entry::getKey)
-                .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(shownCompleted).isEqualTo(completed);
-        assertThat(pdfText()).contains("Completed");
+        assertThat(workbookRefsShowing("Completed")).isEqualTo(completed);
+        assertThat(pdfSummaryCount(ActionStatus.COMPLETED)).isEqualTo(completed.size());
     }
 
     @Test
@@ -148,11 +147,22 @@ class MonthlyJobFunctionalTest extends JobTestSupport {
         // Recommendation 3: target 31 March 2015, still in progress at 31 May 2016.
         assertThat(expected).contains("3");
 
-        Map<String, String> shown = workbookStatuses();
-        Set<String> shownOverdue = shown.entrySet().stream().filter(e -> e.getValue().equals("Overdue")).map(Map.Entry::getKey)
-                .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(shownOverdue).isEqualTo(expected);
-        assertThat(pdfText()).contains("Overdue");
+        assertThat(workbookRefsShowing("Overdue")).isEqualTo(expected);
+        assertThat(pdfSummaryCount(ActionStatus.OVERDUE)).isEqualTo(expected.size());
+        // The board's exceptions list names each of them, a line each: "3 Safer Warwickshire Partnership Board ..."
+        String text = pdfText();
+        String exceptions = text.substring(text.indexOf("\nExceptions\n"), text.indexOf("\nAction plan\n"));
+        Set<String> listed = exceptions.lines().map(l -> l.split(" ")[0]).filter(expected::contains).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(listed).isEqualTo(expected);
+        assertThat(exceptions).contains("Overdue (Red)");
+    }
+
+    @Test
+    void boardSummaryCountsEqualTheDatabase() throws Exception {
+        for (ActionStatus status : ActionStatus.values()) {
+            assertThat(pdfSummaryCount(status)).as(status.label())
+                    .isEqualTo(count("SELECT COUNT(*) FROM action_status WHERE as_at = ? AND status = ?", AS_AT, status.name()));
+        }
     }
 
     @Test
@@ -172,6 +182,19 @@ class MonthlyJobFunctionalTest extends JobTestSupport {
     }
 
     // ---- reading the outputs back
+
+    /** The count the board report's summary table gives for a status: "Completed  Green  75". */
+    private int pdfSummaryCount(ActionStatus status) throws IOException {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(status.label()) + "\\s+" + status.rag().word() + "\\s+(\\d+)$")
+                .matcher(pdfText());
+        assertThat(m.find()).as("summary line for %s", status.label()).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
+    private Set<String> workbookRefsShowing(String statusLabel) throws IOException {
+        return workbookStatuses().entrySet().stream().filter(e -> e.getValue().equals(statusLabel)).map(Map.Entry::getKey)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
 
     private String pdfText() throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
