@@ -15,6 +15,7 @@ import org.dhrtracker.intake.ReturnFileWriter;
 import org.dhrtracker.reconcile.ReconcileJobConfiguration;
 import org.dhrtracker.register.ImportRegisterJobConfiguration;
 import org.dhrtracker.register.RegisterRepository;
+import org.dhrtracker.register.plan.ImportPlanJobConfiguration;
 import org.dhrtracker.report.ReportJobConfiguration;
 import org.dhrtracker.report.ReportKind;
 import org.dhrtracker.schedule.JobDefinition;
@@ -60,6 +61,7 @@ class Commands {
     int run(Invocation inv) throws Exception {
         return switch (inv.command()) {
             case "import-register" -> importRegister(Path.of(inv.arguments().get(0)), inv.review());
+            case "import-plan" -> importPlan(Path.of(inv.arguments().get(0)), inv);
             case "ingest" -> ingest();
             case "reconcile" -> reconcile(inv);
             case "report" -> report(inv, null);
@@ -91,6 +93,34 @@ class Commands {
         }
         return finish(run, "Register imported from " + file.getFileName() + ": " + writes(run) + " actions. Reviews: "
                 + String.join(", ", register.reviewIds()));
+    }
+
+    private int importPlan(Path file, Invocation inv) throws Exception {
+        if (!Files.isRegularFile(file)) {
+            out.println(file + ": no such file");
+            return REJECTED;
+        }
+        JobParametersBuilder p = params().addString(BatchConfiguration.FILE, file.toAbsolutePath().toString())
+                .addString(BatchConfiguration.REVIEW, inv.review());
+        if (inv.asAt() != null) {
+            p.addLocalDate(BatchConfiguration.AS_AT, inv.asAt());
+        }
+        if (inv.partnership() != null) {
+            p.addString(ImportPlanJobConfiguration.PARTNERSHIP, inv.partnership());
+        }
+        JobExecution run = start(ImportPlanJobConfiguration.JOB, p);
+        var context = run.getStepExecutions().iterator().next().getExecutionContext();
+        String report = context.getString(ImportPlanJobConfiguration.REPORT, "");
+        if (run.getExitStatus().getExitCode().equals(ImportRegisterJobConfiguration.REJECTED.getExitCode())) {
+            out.println(file.getFileName() + " was rejected; the register is unchanged:");
+            out.println(run.getExitStatus().getExitDescription());
+            out.println("Import report: " + report);
+            return REJECTED;
+        }
+        return finish(run, "Plan imported into review " + inv.review() + " from " + file.getFileName() + ": "
+                + context.getString(ImportPlanJobConfiguration.COUNTS, "") + ".\n"
+                + context.getLong(ImportPlanJobConfiguration.FLAGS, 0) + " flags for you to check; every source row and flag is in the import report: "
+                + report);
     }
 
     private int ingest() throws Exception {

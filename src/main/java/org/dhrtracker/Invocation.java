@@ -9,9 +9,9 @@ import java.util.Set;
 import org.dhrtracker.tabular.CellDates;
 
 /** A parsed command line: command, its arguments and options. */
-record Invocation(String command, List<String> arguments, LocalDate asAt, String review, Path home) {
+record Invocation(String command, List<String> arguments, LocalDate asAt, String review, String partnership, Path home) {
 
-    static final Set<String> COMMANDS = Set.of("import-register", "ingest", "reconcile", "report", "monthly", "help");
+    static final Set<String> COMMANDS = Set.of("import-register", "import-plan", "ingest", "reconcile", "report", "monthly", "help");
 
     static final String USAGE = """
             Usage: java -jar target/dhr-tracker.jar <command> [options]
@@ -19,6 +19,10 @@ record Invocation(String command, List<String> arguments, LocalDate asAt, String
             Commands:
               import-register FILE   Create or update the register of a review from a register file
                                      (CSV or XLSX, one row per action; see docs/FORMATS.md).
+              import-plan FILE       Create or update the register of --review ID from an action plan
+                                     as partnerships keep them (Word .docx, .xlsx, .csv, .tsv/.txt;
+                                     layouts A and B), and record the progress its progress column
+                                     reports. Writes an import report to HOME/out/imports/.
               ingest                 Apply every agency return waiting in HOME/inbox/. Accepted files
                                      move to archive/, rejected ones to rejected/ with a .errors.txt.
               reconcile              Work out every action's status and RAG as at the as-at date.
@@ -33,7 +37,11 @@ record Invocation(String command, List<String> arguments, LocalDate asAt, String
               --as-at DATE    The date to report as at: 2016-05-31 or 31/05/2016. Default: the end of
                               the previous month.
               --review ID     Only this review (e.g. DHR1). Default: every review (import-register:
-                              every row must belong to it).
+                              every row must belong to it; import-plan: required).
+              --as-at DATE    (import-plan) The date of the plan's progress column, when the plan
+                              does not state it ("Progress - as at 31 May 2016").
+              --partnership CODE
+                              (import-plan) The partnership of a new review, e.g. NABSCOP.
               --home DIR      The working folder: database, inbox/, archive/, rejected/, out/.
                               Default: ./var
 
@@ -46,6 +54,7 @@ record Invocation(String command, List<String> arguments, LocalDate asAt, String
         List<String> arguments = new ArrayList<>();
         LocalDate asAt = null;
         String review = null;
+        String partnership = null;
         Path home = Path.of("var");
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -53,6 +62,7 @@ record Invocation(String command, List<String> arguments, LocalDate asAt, String
                 case "--help", "-h", "help" -> command = "help";
                 case "--as-at" -> asAt = date(value(args, ++i, a));
                 case "--review" -> review = value(args, ++i, a);
+                case "--partnership" -> partnership = value(args, ++i, a);
                 case "--home" -> home = Path.of(value(args, ++i, a));
                 default -> {
                     if (a.startsWith("--")) {
@@ -71,12 +81,15 @@ record Invocation(String command, List<String> arguments, LocalDate asAt, String
         if (command == null) {
             throw new IllegalArgumentException("no command given");
         }
-        int expected = command.equals("import-register") ? 1 : 0;
+        int expected = command.startsWith("import-") ? 1 : 0;
         if (!command.equals("help") && arguments.size() != expected) {
-            throw new IllegalArgumentException(expected == 1 ? "import-register needs one FILE"
+            throw new IllegalArgumentException(expected == 1 ? command + " needs one FILE"
                     : command + " takes no arguments, only options (got " + arguments + ")");
         }
-        return new Invocation(command, List.copyOf(arguments), asAt, review, home);
+        if (command.equals("import-plan") && review == null) {
+            throw new IllegalArgumentException("import-plan needs --review ID: the review the plan belongs to");
+        }
+        return new Invocation(command, List.copyOf(arguments), asAt, review, partnership, home);
     }
 
     private static String value(String[] args, int i, String option) {

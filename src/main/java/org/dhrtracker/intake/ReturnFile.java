@@ -1,20 +1,16 @@
 package org.dhrtracker.intake;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
 import org.dhrtracker.register.RegisterRepository.ActionKey;
 import org.dhrtracker.tabular.CellDates;
 import org.dhrtracker.tabular.Column;
+import org.dhrtracker.tabular.FileDigest;
 import org.dhrtracker.tabular.RowChecker;
 
 /** An agency return read and checked whole against the register: its rows, or its problems. */
@@ -54,7 +50,7 @@ public final class ReturnFile extends RowChecker {
      * @param today as-at dates after this are refused
      */
     public static ReturnFile read(Path path, Map<String, Map<String, ActionKey>> actions, LocalDate today) throws IOException {
-        ReturnFile file = new ReturnFile(path, sha256(path), actions, today);
+        ReturnFile file = new ReturnFile(path, FileDigest.sha256(path), actions, today);
         file.readAll(path, "the file has no update rows");
         return file;
     }
@@ -71,17 +67,6 @@ public final class ReturnFile extends RowChecker {
         return rows;
     }
 
-    private static String sha256(Path path) throws IOException {
-        try (InputStream in = Files.newInputStream(path)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[65536];
-            for (int n; (n = in.read(buffer)) > 0;) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -24,15 +25,20 @@ public class ReturnRepository {
 
     /** Inserts the file and all its rows in the caller's transaction. */
     public void apply(ReturnFile file, Instant receivedAt) {
+        apply(file.fileName(), file.sha256(), file.rows(), receivedAt);
+    }
+
+    /** Inserts a file's record and its rows as progress updates, in the caller's transaction. */
+    public void apply(String fileName, String sha256, List<ReturnRow> rows, Instant receivedAt) {
         Timestamp received = Timestamp.from(receivedAt);
         jdbc.update("INSERT INTO return_file (file_name, sha256, received_at, row_count) VALUES (?, ?, ?, ?)",
-                file.fileName(), file.sha256(), received, file.rows().size());
-        long fileId = jdbc.queryForObject("SELECT return_file_id FROM return_file WHERE sha256 = ?", Long.class, file.sha256());
+                fileName, sha256, received, rows.size());
+        long fileId = jdbc.queryForObject("SELECT return_file_id FROM return_file WHERE sha256 = ?", Long.class, sha256);
         jdbc.batchUpdate("""
                 INSERT INTO progress_update (action_id, agency_code, as_at, status, progress, evidence, revised_target_date,
                   completion_date, reported_by, return_file_id, source_row, received_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                file.rows(), 1000, (ps, r) -> {
+                rows, 1000, (ps, r) -> {
                     ps.setLong(1, r.actionId());
                     ps.setString(2, r.agency());
                     ps.setDate(3, Date.valueOf(r.asAt()));

@@ -39,6 +39,14 @@ public class ImportRegisterJobConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ImportRegisterJobConfiguration.class);
 
+    /** REJECTED, with the problems (the first 50) as its description for the command line to print. */
+    public static ExitStatus rejected(List<Problem> problems) {
+        List<String> shown = problems.stream().limit(MAX_SHOWN).map(Problem::toString).toList();
+        int more = problems.size() - shown.size();
+        return REJECTED.addExitDescription(String.join("\n", shown)
+                + (more > 0 ? "\n... and " + more + " more problems (all in the log)" : ""));
+    }
+
     @Bean
     Job importRegisterJob(JobRepository jobRepository, Step importRegisterStep) {
         return new JobBuilder(JOB, jobRepository).start(importRegisterStep).build();
@@ -61,10 +69,7 @@ public class ImportRegisterJobConfiguration {
             if (!checked.isAccepted()) {
                 log.warn("{}: rejected, the register is unchanged ({} problems)", checked.fileName(), checked.problems().size());
                 checked.problems().forEach(p -> log.warn("  {}", p));
-                List<String> shown = checked.problems().stream().limit(MAX_SHOWN).map(Problem::toString).toList();
-                int more = checked.problems().size() - shown.size();
-                contribution.setExitStatus(REJECTED.addExitDescription(String.join("\n", shown)
-                        + (more > 0 ? "\n... and " + more + " more problems (all in the log)" : "")));
+                contribution.setExitStatus(rejected(checked.problems()));
                 return RepeatStatus.FINISHED;
             }
             ImportCounts counts = register.save(checked.entries());

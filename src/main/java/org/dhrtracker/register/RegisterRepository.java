@@ -120,6 +120,13 @@ public class RegisterRepository {
         }
     }
 
+    /** A review of the register, if there is one with that id. */
+    public java.util.Optional<Review> review(String reviewId) {
+        return jdbc.query("SELECT review_id, partnership, partnership_name, title FROM review WHERE review_id = ?",
+                (rs, i) -> new Review(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), reviewId)
+                .stream().findFirst();
+    }
+
     public boolean isEmpty() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM review", Integer.class) == 0;
     }

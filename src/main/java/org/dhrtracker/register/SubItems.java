@@ -11,7 +11,7 @@ import org.dhrtracker.register.Recommendation.SubItem;
  * Finds the sub-items of a recommendation's text: lines starting "a." / "a)" and, under them,
  * "i." / "i)". A lone "i" after "h" is the letter, not the numeral.
  */
-final class SubItems {
+public final class SubItems {
 
     private static final Pattern LINE = Pattern.compile("^\\s*\\(?([a-z]|[ivx]{1,5})[.)]\\s+(.*)$");
     private static final Pattern ROMAN = Pattern.compile("[ivx]{1,5}");
@@ -19,7 +19,7 @@ final class SubItems {
     private SubItems() {
     }
 
-    static List<SubItem> of(String text) {
+    public static List<SubItem> of(String text) {
         List<SubItem> items = new ArrayList<>();
         String letter = null;
         for (String line : text.split("\\R")) {

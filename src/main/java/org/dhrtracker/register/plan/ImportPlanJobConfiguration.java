@@ -1,0 +1,129 @@
+package org.dhrtracker.register.plan;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.dhrtracker.BatchConfiguration;
+import org.dhrtracker.Home;
+import org.dhrtracker.intake.ReturnRepository;
+import org.dhrtracker.intake.ReturnRow;
+import org.dhrtracker.register.ImportRegisterJobConfiguration;
+import org.dhrtracker.register.RegisterRepository;
+import org.dhrtracker.register.RegisterRepository.ActionKey;
+import org.dhrtracker.register.Review;
+import org.dhrtracker.register.plan.PlanImport.ReviewInfo;
+import org.dhrtracker.tabular.FileDigest;
+import org.dhrtracker.tabular.Problem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * import-plan: reads an action plan document, and when it is understood whole, creates or updates
+ * the review's register and records the progress its progress column reports, in one transaction.
+ * Writes the import report (every source row, what it became, every flag) either way.
+ */
+@Configuration
+public class ImportPlanJobConfiguration {
+
+    public static final String JOB = "import-plan";
+    public static final String PARTNERSHIP = "partnership";
+    /** Step context keys. */
+    public static final String REPORT = "import.report";
+    public static final String COUNTS = "import.counts";
+    public static final String FLAGS = "import.flags";
+
+    private static final Logger log = LoggerFactory.getLogger(ImportPlanJobConfiguration.class);
+
+    @Bean
+    Job importPlanJob(JobRepository jobRepository, Step importPlanStep) {
+        return new JobBuilder(JOB, jobRepository).start(importPlanStep).build();
+    }
+
+    @Bean
+    Step importPlanStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, Tasklet importPlanTasklet) {
+        return new StepBuilder(JOB, jobRepository).tasklet(importPlanTasklet, transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    Tasklet importPlanTasklet(@Value("#{jobParameters['" + BatchConfiguration.FILE + "']}") String file,
+            @Value("#{jobParameters['" + BatchConfiguration.REVIEW + "']}") String reviewId,
+            @Value("#{jobParameters['" + BatchConfiguration.AS_AT + "']}") LocalDate asAt,
+            @Value("#{jobParameters['" + PARTNERSHIP + "']}") String partnership,
+            @Value("${dhr.marking}") String marking, RegisterRepository register, ReturnRepository returns,
+            AgencyDirectory agencies, PlanSynonyms synonyms, Home home, Clock clock) {
+        return (contribution, chunkContext) -> {
+            Path path = Path.of(file);
+            Review known = register.review(reviewId).orElse(null);
+            ReviewInfo review = new ReviewInfo(reviewId, partnership != null ? partnership : known == null ? null : known.partnership(),
+                    known == null ? null : known.partnershipName(), known == null ? null : known.title());
+            PlanImport plan = PlanImport.read(path, review, asAt, agencies, synonyms.all());
+            var context = contribution.getStepExecution().getExecutionContext();
+            Path report = writeReport(plan, home.out().resolve("imports"), marking);
+            context.putString(REPORT, report.toString());
+            if (!plan.isAccepted()) {
+                log.warn("{}: rejected, the register is unchanged ({} problems)", plan.fileName(), plan.problems().size());
+                plan.problems().forEach(p -> log.warn("  {}", p));
+                contribution.setExitStatus(ImportRegisterJobConfiguration.rejected(plan.problems()));
+                return RepeatStatus.FINISHED;
+            }
+            register.save(plan.entries());
+            int applied = 0;
+            String sha = FileDigest.sha256(path);
+            if (!plan.updates().isEmpty() && !returns.alreadyApplied(sha)) {
+                Map<String, ActionKey> actions = register.actionKeys().get(reviewId);
+                List<ReturnRow> rows = plan.updates().stream().map(u -> new ReturnRow(u.row(), actions.get(u.actionRef()).actionId(),
+                        u.agency(), plan.asAt(), u.status(), u.progress(), null, null, u.completionDate(), "action plan " + plan.fileName()))
+                        .toList();
+                returns.apply(plan.fileName(), sha, rows, clock.instant());
+                applied = rows.size();
+            }
+            long recommendations = plan.entries().stream().map(e -> e.recommendation().key()).distinct().count();
+            long flags = plan.report().stream().mapToLong(l -> l.flags().size()).sum();
+            context.putString(COUNTS, recommendations + " recommendations, " + plan.entries().size() + " actions, "
+                    + applied + " progress updates" + (plan.asAt() == null ? "" : " as at " + plan.asAt()));
+            context.putLong(FLAGS, flags);
+            contribution.incrementWriteCount(plan.entries().size());
+            log.info("{}: review {}: {}; {} flags to check (see {})", plan.fileName(), reviewId, context.getString(COUNTS), flags,
+                    report.getFileName());
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    /** The import report as CSV: the marking, then a row per source row. */
+    static Path writeReport(PlanImport plan, Path dir, String marking) throws IOException {
+        Files.createDirectories(dir);
+        Path report = dir.resolve(plan.fileName().replaceAll("[^A-Za-z0-9._-]", "_") + ".import-report.csv");
+        try (Writer out = Files.newBufferedWriter(report); CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
+            csv.printRecord(marking);
+            csv.printRecord("Where", "Became", "Flags");
+            for (PlanReportLine line : plan.report()) {
+                csv.printRecord(line.location(), line.became(), String.join("; ", line.flags()));
+            }
+            for (Problem p : plan.problems()) {
+                csv.printRecord(p.row() > 0 ? "row " + p.row() : "file", "REJECTED", p.toString());
+            }
+        }
+        return report;
+    }
+}

@@ -1,0 +1,180 @@
+package org.dhrtracker.register.plan;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.dhrtracker.intake.ReturnStatus;
+import org.dhrtracker.register.Action;
+import org.dhrtracker.register.DueDate;
+import org.dhrtracker.register.Recommendation;
+import org.dhrtracker.register.RegisterFile;
+import org.dhrtracker.register.Review;
+import org.dhrtracker.register.Scope;
+import org.dhrtracker.register.Source;
+import org.dhrtracker.register.TargetDates;
+import org.dhrtracker.register.plan.AgencyDirectory.Agency;
+import org.dhrtracker.register.plan.PlanInterpreter.DraftAction;
+import org.dhrtracker.register.plan.PlanInterpreter.DraftRecommendation;
+import org.dhrtracker.tabular.Problem;
+
+/**
+ * Turns the drafts of a plan into register entries and the progress the plan reports. Action refs:
+ * an Overview recommendation's single action is its number ("3"); labelled parts of an action
+ * ("a) ... b) ...") are "2a", "2b"; one action per agency is "28-POLICE"; IMR actions are
+ * "&lt;agency&gt;-&lt;number&gt;" ("WMP-2"), because IMR numbering restarts for each agency.
+ */
+final class PlanDrafts {
+
+    private final String fileName;
+    private final Review review;
+    private final LocalDate asAt;
+    private final List<Problem> problems;
+    private final List<RegisterFile.Entry> entries = new ArrayList<>();
+    private final List<PlanUpdate> updates = new ArrayList<>();
+    private final Map<String, Integer> refRows = new HashMap<>();
+
+    PlanDrafts(String fileName, Review review, LocalDate asAt, List<Problem> problems) {
+        this.fileName = fileName;
+        this.review = review;
+        this.asAt = asAt;
+        this.problems = problems;
+    }
+
+    List<RegisterFile.Entry> entries() {
+        return entries;
+    }
+
+    List<PlanUpdate> updates() {
+        return updates;
+    }
+
+    void add(DraftRecommendation draft) {
+        String scopeText = draft.scope.toString().strip();
+        Scope scope = null;
+        try {
+            scope = Scope.fromText(scopeText).orElse(null);
+        } catch (IllegalArgumentException e) {
+            draft.actions.stream().findFirst().ifPresent(a -> a.line.flag("scope not Local, Regional or National: kept as written"));
+        }
+        String text = draft.text.toString().strip();
+        Recommendation rec = new Recommendation(draft.source, draft.owningBody, draft.number, scope,
+                scopeText.isEmpty() ? null : scopeText, text, org.dhrtracker.register.SubItems.of(text));
+        if (draft.actions.isEmpty()) {
+            problems.add(new Problem(fileName, draft.row.row(), PlanColumn.ACTION.label(),
+                    "recommendation " + draft.number + " has no action"));
+            return;
+        }
+        boolean perAgency = draft.actions.size() > 1 || draft.actions.get(0).taggedAgency != null;
+        for (DraftAction a : draft.actions) {
+            Agency agency = agencyOf(draft, a);
+            if (agency == null) {
+                continue;
+            }
+            String base = draft.source == Source.IMR ? agency.code() + "-" + draft.number
+                    : perAgency ? draft.number + "-" + agency.code() : draft.number;
+            addActions(rec, a, agency, base);
+        }
+    }
+
+    private Agency agencyOf(DraftRecommendation draft, DraftAction a) {
+        if (a.taggedAgency != null) {
+            return a.taggedAgency;
+        }
+        if (draft.owningAgency != null) {
+            return draft.owningAgency;
+        }
+        problems.add(new Problem(fileName, a.row.row(), PlanColumn.ACTION.label(),
+                "no agency for this action of recommendation " + draft.number + ": the owning body is not in the agency list"
+                        + " and the action has no agency tag such as \"POLICE:\" (add the agency to dhr.plan.agencies)"
+                        + where(a.row)));
+        return null;
+    }
+
+    /** One action, or one per labelled part ("a) ... b) ...") when the action cell has them. */
+    private void addActions(Recommendation rec, DraftAction a, Agency agency, String base) {
+        String target = a.get(PlanColumn.TARGET_DATE);
+        Map<String, String> parts = LabelledParts.split(a.get(PlanColumn.ACTION));
+        if (parts.size() < 2) {
+            DueDate due = TargetDates.derive(target);
+            if (LabelledParts.split(target).size() > 1) {
+                a.line.flag("target dates for several parts of one action: the latest is its due date");
+            }
+            flagTarget(a, target, due);
+            addAction(rec, a, agency, base, a.get(PlanColumn.ACTION), target, due, a.get(PlanColumn.PROGRESS));
+            return;
+        }
+        Map<String, DueDate> dates = TargetDates.perSubItem(target);
+        Map<String, String> targets = LabelledParts.split(target);
+        Map<String, String> progress = LabelledParts.split(a.get(PlanColumn.PROGRESS));
+        for (Map.Entry<String, String> part : parts.entrySet()) {
+            String label = part.getKey();
+            String partTarget = targets.size() > 1 ? targets.getOrDefault(label, "") : target;
+            DueDate due = dates.size() > 1 ? dates.getOrDefault(label, TargetDates.derive("")) : TargetDates.derive(target);
+            flagTarget(a, partTarget, due);
+            String partProgress = progress.size() > 1 ? progress.getOrDefault(label, "") : a.get(PlanColumn.PROGRESS);
+            addAction(rec, a, agency, base + label, part.getValue(), partTarget, due, partProgress);
+        }
+    }
+
+    private void flagTarget(DraftAction a, String target, DueDate due) {
+        if (due.needsCheck()) {
+            a.line.flag(target.length() > 60 ? "target date cell holds text, not a date (wrong column?): kept as written"
+                    : "no date could be read from the target date: kept as written, no due date");
+        }
+    }
+
+    private void addAction(Recommendation rec, DraftAction a, Agency agency, String ref, String text, String target,
+            DueDate due, String progress) {
+        Integer first = refRows.putIfAbsent(ref, a.row.row());
+        if (first != null) {
+            problems.add(new Problem(fileName, a.row.row(), PlanColumn.RECOMMENDATION.label(),
+                    "action " + ref + " is already given at row " + first + where(a.row)
+                            + " (the same recommendation number twice in one section?)"));
+            return;
+        }
+        Action action = new Action(ref, agency.code(), agency.name(), text.isBlank() ? "(no action given)" : text,
+                blankToNull(a.get(PlanColumn.EVIDENCE)), blankToNull(a.get(PlanColumn.LEAD)), blankToNull(target), due);
+        if (text.isBlank()) {
+            a.line.flag("action " + ref + ": no action text");
+        }
+        entries.add(new RegisterFile.Entry(a.row.row(), review, rec, action));
+        a.line.became("action " + ref + " (" + agency.code() + ")");
+        if (!progress.isBlank()) {
+            addUpdate(a, ref, agency, progress);
+        }
+    }
+
+    private void addUpdate(DraftAction a, String ref, Agency agency, String progress) {
+        if (asAt == null) {
+            problems.add(new Problem(fileName, a.row.row(), PlanColumn.PROGRESS.label(),
+                    "the plan reports progress but states no as-at date: give --as-at"));
+            return;
+        }
+        ProgressNarrative.Reading reading = ProgressNarrative.read(progress);
+        ReturnStatus status = switch (reading.kind()) {
+            case COMPLETED -> ReturnStatus.COMPLETED;
+            case NOT_STARTED -> ReturnStatus.NOT_STARTED;
+            default -> ReturnStatus.IN_PROGRESS;
+        };
+        LocalDate completed = null;
+        if (status == ReturnStatus.COMPLETED) {
+            completed = reading.completedOn() != null && !reading.completedOn().isAfter(asAt) ? reading.completedOn() : asAt;
+        }
+        if (reading.flag() != null) {
+            a.line.flag("action " + ref + ": " + reading.flag());
+        }
+        updates.add(new PlanUpdate(a.row.row(), ref, agency.code(), status, progress, completed));
+    }
+
+    private static String where(SourceRow row) {
+        return row.table() > 0 ? " (table " + row.table() + ")" : "";
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}
