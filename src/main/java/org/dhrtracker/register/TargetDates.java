@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.Month;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +17,10 @@ import java.util.regex.Pattern;
  * "31/05/14", "By the 30.6.15", "Autumn 2013". A month means its last day; where several dates
  * are written the latest is the due date (the action is done when its last part is). Text with no
  * date gives none, with a note saying why, never a guess.
+ *
+ * <p>A target written per sub-item ("a) Completed b)Completed c)31/05/14") is also read part by part
+ * ({@link #perSubItem}); {@link #derive} keeps reading the whole cell, for an action without
+ * sub-actions.
  */
 public final class TargetDates {
 
@@ -29,6 +35,12 @@ public final class TargetDates {
     private static final Pattern ONGOING = Pattern.compile("\\bon\\s*-?\\s*going\\b|\\bongoing\\b|with immediate effect");
     private static final Pattern ACHIEVED = Pattern.compile("\\b(complete|completed|achieved|already in place|in place)\\b");
     private static final Pattern NOT_APPLICABLE = Pattern.compile("\\s*(n/?a|not applicable)\\.?\\s*");
+    /**
+     * A sub-item label: "a)", "a.", "(a)", not inside a word ("April", "Dec.") nor an abbreviation
+     * ("e.g.", "i.e."). Whether it is a label also depends on the letters running a, b, c...
+     */
+    private static final Pattern LABEL = Pattern.compile(
+            "(?<![\\p{L}\\p{N}.])(?:\\(([a-z])\\)|([a-z])(?:\\)|\\.(?![a-z]\\.)))", Pattern.CASE_INSENSITIVE);
     private static final Map<String, Month> SEASON_END = Map.of(
             "spring", Month.MAY, "summer", Month.AUGUST, "autumn", Month.NOVEMBER, "winter", Month.FEBRUARY);
 
@@ -66,6 +78,49 @@ public final class TargetDates {
             return new DueDate(null, false, "not applicable");
         }
         return new DueDate(null, false, DueDate.UNREADABLE);
+    }
+
+    /**
+     * The due date of each sub-item of a target written "a) October 2012 b) NA c) ...", in order,
+     * keyed by label ("a", "b", ...), each read as {@link #derive} reads a whole cell. Empty when
+     * the text is not labelled a), b)... (at least two labels, in sequence).
+     */
+    public static Map<String, DueDate> perSubItem(String written) {
+        Map<String, DueDate> dates = new LinkedHashMap<>();
+        subItemTexts(written).forEach((label, text) -> dates.put(label, derive(text)));
+        return Collections.unmodifiableMap(dates);
+    }
+
+    /**
+     * Splits text labelled "a) ... b) ..." into its parts, keyed by label, in order; empty unless
+     * there are at least two labels in sequence. Text before "a)" belongs to no part. A letter out
+     * of sequence ("c)" where "b)" is due, a repeated label) stays in the part it is in.
+     */
+    public static Map<String, String> subItemTexts(String text) {
+        if (text == null) {
+            return Map.of();
+        }
+        Map<String, String> parts = new LinkedHashMap<>();
+        Matcher m = LABEL.matcher(text);
+        char expected = 'a';
+        String label = null;
+        int from = 0;
+        while (m.find()) {
+            String letter = (m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase(Locale.ROOT);
+            if (letter.charAt(0) != expected) {
+                continue;
+            }
+            if (label != null) {
+                parts.put(label, text.substring(from, m.start()).strip());
+            }
+            label = letter;
+            from = m.end();
+            expected++;
+        }
+        if (label != null) {
+            parts.put(label, text.substring(from).strip());
+        }
+        return parts.size() < 2 ? Map.of() : Collections.unmodifiableMap(parts);
     }
 
     private interface DateOf {
