@@ -97,6 +97,14 @@ public final class TargetDates {
      * of sequence ("c)" where "b)" is due, a repeated label) stays in the part it is in.
      */
     public static Map<String, String> subItemTexts(String text) {
+        return subItemTexts(text, false);
+    }
+
+    /**
+     * As {@link #subItemTexts(String)}; with {@code keepPreamble}, text before "a)" comes first,
+     * under the label "" (an action cell's "MARAC directed to take the following actions:").
+     */
+    public static Map<String, String> subItemTexts(String text, boolean keepPreamble) {
         if (text == null) {
             return Map.of();
         }
@@ -112,6 +120,8 @@ public final class TargetDates {
             }
             if (label != null) {
                 parts.put(label, text.substring(from, m.start()).strip());
+            } else if (keepPreamble && !text.substring(0, m.start()).isBlank()) {
+                parts.put("", text.substring(0, m.start()).strip());
             }
             label = letter;
             from = m.end();
@@ -120,7 +130,8 @@ public final class TargetDates {
         if (label != null) {
             parts.put(label, text.substring(from).strip());
         }
-        return parts.size() < 2 ? Map.of() : Collections.unmodifiableMap(parts);
+        long labelled = parts.keySet().stream().filter(k -> !k.isEmpty()).count();
+        return labelled < 2 ? Map.of() : Collections.unmodifiableMap(parts);
     }
 
     private interface DateOf {

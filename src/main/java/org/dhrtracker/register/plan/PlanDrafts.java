@@ -97,10 +97,11 @@ final class PlanDrafts {
     /** One action, or one per labelled part ("a) ... b) ...") when the action cell has them. */
     private void addActions(Recommendation rec, DraftAction a, Agency agency, String base) {
         String target = a.get(PlanColumn.TARGET_DATE);
-        Map<String, String> parts = LabelledParts.split(a.get(PlanColumn.ACTION));
-        if (parts.size() < 2) {
+        Map<String, String> parts = new LinkedHashMap<>(TargetDates.subItemTexts(a.get(PlanColumn.ACTION), true));
+        String preamble = parts.remove("");
+        if (parts.isEmpty()) {
             DueDate due = TargetDates.derive(target);
-            if (LabelledParts.split(target).size() > 1) {
+            if (!TargetDates.subItemTexts(target).isEmpty()) {
                 a.line.flag("target dates for several parts of one action: the latest is its due date");
             }
             flagTarget(a, target, due);
@@ -108,15 +109,17 @@ final class PlanDrafts {
             return;
         }
         Map<String, DueDate> dates = TargetDates.perSubItem(target);
-        Map<String, String> targets = LabelledParts.split(target);
-        Map<String, String> progress = LabelledParts.split(a.get(PlanColumn.PROGRESS));
+        Map<String, String> targets = TargetDates.subItemTexts(target);
+        Map<String, String> progress = TargetDates.subItemTexts(a.get(PlanColumn.PROGRESS));
         for (Map.Entry<String, String> part : parts.entrySet()) {
             String label = part.getKey();
-            String partTarget = targets.size() > 1 ? targets.getOrDefault(label, "") : target;
-            DueDate due = dates.size() > 1 ? dates.getOrDefault(label, TargetDates.derive("")) : TargetDates.derive(target);
+            // The words before "a)" introduce every part; they go with the first so nothing is lost.
+            String text = label.equals("a") && preamble != null ? preamble + "\n" + part.getValue() : part.getValue();
+            String partTarget = targets.isEmpty() ? target : targets.getOrDefault(label, "");
+            DueDate due = dates.isEmpty() ? TargetDates.derive(target) : dates.getOrDefault(label, TargetDates.derive(""));
             flagTarget(a, partTarget, due);
-            String partProgress = progress.size() > 1 ? progress.getOrDefault(label, "") : a.get(PlanColumn.PROGRESS);
-            addAction(rec, a, agency, base + label, part.getValue(), partTarget, due, partProgress);
+            String partProgress = progress.isEmpty() ? a.get(PlanColumn.PROGRESS) : progress.getOrDefault(label, "");
+            addAction(rec, a, agency, base + label, text, partTarget, due, partProgress);
         }
     }
 
