@@ -24,9 +24,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
 /**
  * Writes the layout-B fixtures layout-b.docx and layout-b.xlsx (src/test/resources/plans) from one
  * content, so the two differ only in how an office program stores them. The review is fictional.
- * Run: {@code mvn -q test-compile exec:java} is not set up; run {@link #main} from the IDE, or
- * {@code java -cp target/test-classes:$(cat cp.txt) org.dhrtracker.register.plan.LayoutBFixtures DIR}.
- * The LibreOffice re-saves are made from these files (see the README next to them).
+ * How to run it, and how the LibreOffice re-saves are made: the README next to the fixtures.
  */
 public final class LayoutBFixtures {
 
