@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.io.input.BOMInputStream;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
@@ -29,14 +28,16 @@ import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
 
 /**
- * Streams the rows of a CSV or XLSX file. XLSX is read with POI's event API, so a sheet of any
- * size is never held in memory; date cells come out as ISO dates, other cells as Excel shows them.
+ * Reads the rows of a CSV, TSV or XLSX file, handing on the non-blank ones with their row numbers.
+ * XLSX is read with POI's event API, so a sheet of any size is never held in memory; date cells
+ * come out as ISO dates, other cells as Excel shows them.
  */
 public final class TabularReader {
 
     private TabularReader() {
     }
 
+    /** The canonical formats' files, by extension: .csv or .xlsx. */
     public static void read(Path file, RowHandler handler) throws UnreadableFileException, IOException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".csv")) {
@@ -48,29 +49,72 @@ public final class TabularReader {
         }
     }
 
-    private static void readCsv(Path file, RowHandler handler) throws IOException, UnreadableFileException {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (InputStream in = BOMInputStream.builder().setInputStream(Files.newInputStream(file)).get();
-                Reader reader = new java.io.InputStreamReader(in, decoder)) {
-            CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
-            int row = 0;
-            for (CSVRecord record : format.parse(reader)) {
-                row++;
-                List<String> cells = record.toList();
-                if (!isBlank(cells)) {
-                    handler.row(row, cells);
-                }
-            }
+    /** A CSV file (RFC 4180); rows are numbered by record, as a spreadsheet numbers them. */
+    public static void readCsv(Path file, RowHandler handler) throws IOException, UnreadableFileException {
+        try (Reader reader = utf8(file)) {
+            emit(CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get().parse(reader), handler);
         } catch (CharacterCodingException e) {
-            throw new UnreadableFileException("the file is not UTF-8 text (save it as \"CSV UTF-8\")", e);
+            throw notUtf8(e);
         } catch (java.io.UncheckedIOException e) {
+            if (e.getCause() instanceof CharacterCodingException c) {
+                throw notUtf8(c);
+            }
             throw new UnreadableFileException("broken CSV: " + e.getCause().getMessage(), e);
         }
     }
 
-    private static void readXlsx(Path file, RowHandler handler) throws UnreadableFileException {
+    /**
+     * A tab-separated file. A spreadsheet saving TSV quotes cells holding tabs, line breaks or
+     * quotes, as in CSV; a web export writes one row per line and leaves quotes inside text as they
+     * are. Quoting is honoured when the whole file reads as quoted; otherwise every line is a row,
+     * split on tabs. Either way row n is the file's n-th line unless a quoted cell spans lines.
+     */
+    public static void readTsv(Path file, RowHandler handler) throws IOException, UnreadableFileException {
+        String text;
+        try (Reader reader = utf8(file)) {
+            text = org.apache.commons.io.IOUtils.toString(reader);
+        } catch (CharacterCodingException e) {
+            throw notUtf8(e);
+        }
+        // Parsed whole before any row is handed on, so a failed quoted reading leaves no rows behind.
+        List<List<String>> rows = new ArrayList<>();
+        try {
+            CSVFormat.RFC4180.builder().setDelimiter('\t').setIgnoreEmptyLines(false).get()
+                    .parse(new java.io.StringReader(text)).forEach(r -> rows.add(r.toList()));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            rows.clear();
+            text.lines().forEach(line -> rows.add(List.of(line.split("\t", -1))));
+        }
+        emit(rows, handler);
+    }
+
+    private static void emit(Iterable<? extends Iterable<String>> rows, RowHandler handler) {
+        int row = 0;
+        for (Iterable<String> record : rows) {
+            row++;
+            List<String> cells = new ArrayList<>();
+            record.forEach(cells::add);
+            if (!isBlank(cells)) {
+                handler.row(row, cells);
+            }
+        }
+    }
+
+    /** Strict UTF-8, a byte order mark skipped: a wrongly encoded file fails instead of garbling names. */
+    private static Reader utf8(Path file) throws IOException {
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        InputStream in = BOMInputStream.builder().setInputStream(Files.newInputStream(file)).get();
+        return new java.io.InputStreamReader(in, decoder);
+    }
+
+    private static UnreadableFileException notUtf8(CharacterCodingException e) {
+        return new UnreadableFileException("the file is not UTF-8 text (save it as \"CSV UTF-8\")", e);
+    }
+
+    /** The first sheet of an XLSX workbook; cells keep their column positions, gaps as "". */
+    public static void readXlsx(Path file, RowHandler handler) throws UnreadableFileException {
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
