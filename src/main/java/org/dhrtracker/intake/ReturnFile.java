@@ -67,8 +67,6 @@ public final class ReturnFile extends RowChecker {
         return rows;
     }
 
-    }
-
     @Override
     protected boolean hasRows() {
         return !rows.isEmpty();

@@ -52,6 +52,16 @@ public class AgencyDirectory {
         return name == null ? Optional.empty() : Optional.ofNullable(byName.get(normal(name)));
     }
 
+    /** The agency whose name or code the text starts with ("MARAC Steering Group to audit ..."), the longest that fits. */
+    public Optional<Agency> findAtStart(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String t = normal(text) + " ";
+        return byName.entrySet().stream().filter(e -> t.startsWith(e.getKey() + " "))
+                .max(java.util.Comparator.comparingInt(e -> e.getKey().length())).map(Map.Entry::getValue);
+    }
+
     /** Names compare without case, punctuation, typographic quotes or dashes, and "the". */
     static String normal(String name) {
         String n = name.toLowerCase(Locale.ROOT).replace('’', '\'').replaceAll("[^a-z0-9' ]", " ").replace("'", "")

@@ -24,8 +24,8 @@ import org.dhrtracker.tabular.Problem;
 /**
  * Turns the drafts of a plan into register entries and the progress the plan reports. Action refs:
  * an Overview recommendation's single action is its number ("3"); labelled parts of an action
- * ("a) ... b) ...") are "2a", "2b"; one action per agency is "28-POLICE"; IMR actions are
- * "&lt;agency&gt;-&lt;number&gt;" ("WMP-2"), because IMR numbering restarts for each agency.
+ * ("a) ... b) ...") are "2a", "2b"; one action per agency is "28-POLICE" (its parts "26-CWPT-a");
+ * IMR actions are "&lt;agency&gt;-&lt;number&gt;" ("WMP-2"), because IMR numbering restarts for each agency.
  */
 final class PlanDrafts {
 
@@ -36,9 +36,12 @@ final class PlanDrafts {
     private final List<RegisterFile.Entry> entries = new ArrayList<>();
     private final List<PlanUpdate> updates = new ArrayList<>();
     private final Map<String, Integer> refRows = new HashMap<>();
+    private final AgencyDirectory agencies;
+    private boolean asAtMissing;
 
-    PlanDrafts(String fileName, Review review, LocalDate asAt, List<Problem> problems) {
+    PlanDrafts(String fileName, Review review, LocalDate asAt, AgencyDirectory agencies, List<Problem> problems) {
         this.fileName = fileName;
+        this.agencies = agencies;
         this.review = review;
         this.asAt = asAt;
         this.problems = problems;
@@ -80,6 +83,11 @@ final class PlanDrafts {
         }
     }
 
+    /**
+     * The agency of an action: its tag, else the owning body, else the agency its action text or
+     * implementation lead starts with, else the partnership itself (flagged: an Overview
+     * recommendation addressed to the partnership, as layout B's often are).
+     */
     private Agency agencyOf(DraftRecommendation draft, DraftAction a) {
         if (a.taggedAgency != null) {
             return a.taggedAgency;
@@ -87,11 +95,18 @@ final class PlanDrafts {
         if (draft.owningAgency != null) {
             return draft.owningAgency;
         }
-        problems.add(new Problem(fileName, a.row.row(), PlanColumn.ACTION.label(),
-                "no agency for this action of recommendation " + draft.number + ": the owning body is not in the agency list"
-                        + " and the action has no agency tag such as \"POLICE:\" (add the agency to dhr.plan.agencies)"
-                        + where(a.row)));
-        return null;
+        var named = agencies.findAtStart(a.get(PlanColumn.ACTION));
+        if (named.isPresent()) {
+            a.line.flag("agency read from the start of the action text: " + named.get().code());
+            return named.get();
+        }
+        named = agencies.findAtStart(a.get(PlanColumn.LEAD)).or(() -> agencies.findAtStart(a.get(PlanColumn.AGENCY)));
+        if (named.isPresent()) {
+            a.line.flag("agency read from the implementation lead: " + named.get().code());
+            return named.get();
+        }
+        a.line.flag("no agency named: the action is given to the partnership (" + review.partnership() + ")");
+        return new Agency(review.partnership(), review.partnershipName() != null ? review.partnershipName() : review.partnership());
     }
 
     /** One action, or one per labelled part ("a) ... b) ...") when the action cell has them. */
@@ -118,8 +133,12 @@ final class PlanDrafts {
             String partTarget = targets.isEmpty() ? target : targets.getOrDefault(label, "");
             DueDate due = dates.isEmpty() ? TargetDates.derive(target) : dates.getOrDefault(label, TargetDates.derive(""));
             flagTarget(a, partTarget, due);
-            String partProgress = progress.isEmpty() ? a.get(PlanColumn.PROGRESS) : progress.getOrDefault(label, "");
-            addAction(rec, a, agency, base + label, text, partTarget, due, partProgress);
+            String partProgress = progress.getOrDefault(label, a.get(PlanColumn.PROGRESS));
+            if (!progress.isEmpty() && !progress.containsKey(label)) {
+                a.line.flag("progress has no part " + label + "): the whole progress cell is used for it");
+            }
+            String ref = base.chars().allMatch(Character::isDigit) ? base + label : base + "-" + label;
+            addAction(rec, a, agency, ref, text, partTarget, due, partProgress);
         }
     }
 
@@ -153,8 +172,12 @@ final class PlanDrafts {
 
     private void addUpdate(DraftAction a, String ref, Agency agency, String progress) {
         if (asAt == null) {
-            problems.add(new Problem(fileName, a.row.row(), PlanColumn.PROGRESS.label(),
-                    "the plan reports progress but states no as-at date: give --as-at"));
+            if (!asAtMissing) {
+                asAtMissing = true;
+                problems.add(new Problem(fileName, a.row.row(), PlanColumn.PROGRESS.label(),
+                        "the plan reports progress but states no as-at date (\"Progress - as at 31 May 2016\" in its header):"
+                                + " give --as-at" + where(a.row)));
+            }
             return;
         }
         ProgressNarrative.Reading reading = ProgressNarrative.read(progress);

@@ -64,7 +64,7 @@ public final class PlanImport {
             return result;
         }
         Review r = new Review(review.reviewId(), review.partnership(), review.partnershipName(), title);
-        PlanDrafts drafts = new PlanDrafts(result.fileName, r, result.asAt, result.problems);
+        PlanDrafts drafts = new PlanDrafts(result.fileName, r, result.asAt, agencies, result.problems);
         interpreter.recommendations().forEach(drafts::add);
         result.entries = drafts.entries();
         result.updates = drafts.updates();

@@ -50,6 +50,8 @@ final class PlanInterpreter {
     private Source section = Source.OVERVIEW;
     private String owningBody;
     private Agency owningAgency;
+    /** Under an "ALL AGENCIES" heading: each action belongs to the agency its cell is tagged with. */
+    private boolean allAgencies;
     private DraftRecommendation recommendation;
     private DraftAction action;
 
@@ -203,6 +205,7 @@ final class PlanInterpreter {
             section = Source.IMR;
             owningBody = null;
             owningAgency = null;
+            allAgencies = false;
             line.became("section: IMR recommendations");
             return true;
         }
@@ -210,6 +213,7 @@ final class PlanInterpreter {
             section = Source.OVERVIEW;
             owningBody = null;
             owningAgency = null;
+            allAgencies = false;
             line.became("section: Overview Report recommendations");
             return true;
         }
@@ -228,9 +232,10 @@ final class PlanInterpreter {
     private void owningBody(String text, PlanReportLine line) {
         owningBody = text;
         owningAgency = agencies.find(text).orElse(null);
+        allAgencies = text.toLowerCase(Locale.ROOT).startsWith("all agencies");
         line.became("owning body: " + text);
-        if (owningAgency == null && !text.toLowerCase(Locale.ROOT).startsWith("all agencies")) {
-            line.flag("owning body not in the agency list: its actions need an agency tag");
+        if (owningAgency == null && !allAgencies) {
+            line.flag("owning body not in the agency list: its actions are given to the agency they name");
         }
         recommendation = null;
         action = null;
@@ -275,6 +280,10 @@ final class PlanInterpreter {
                 }
             }
             line.became("continues " + action.row.location());
+            if (allAgencies && !header.cell(cells, PlanColumn.ACTION).isEmpty()) {
+                line.flag("action text without an agency tag under an all-agencies recommendation:"
+                        + " taken as the rest of the action above; check it is not another agency's action");
+            }
         } else {
             line.became("continues " + recommendation.row.location());
         }
@@ -311,8 +320,10 @@ final class PlanInterpreter {
                 return new Tag(agency.get(), m.group(2).strip(), false);
             }
         }
+        // A bare code ("HARMONI All patient contacts ...") only where actions are per agency: under a
+        // board's own recommendation "MARAC processes ..." is text, not a tag.
         Matcher bare = BARE_TAG.matcher(cell);
-        if (bare.matches()) {
+        if (allAgencies && bare.matches()) {
             var agency = agencies.find(bare.group(1));
             if (agency.isPresent()) {
                 return new Tag(agency.get(), bare.group(2).strip(), true);
