@@ -111,6 +111,9 @@ class Commands {
         JobExecution run = start(ImportPlanJobConfiguration.JOB, p);
         var context = run.getStepExecutions().iterator().next().getExecutionContext();
         String report = context.getString(ImportPlanJobConfiguration.REPORT, "");
+        if (!report.isEmpty()) {
+            printImportReport(Path.of(report));
+        }
         if (run.getExitStatus().getExitCode().equals(ImportRegisterJobConfiguration.REJECTED.getExitCode())) {
             out.println(file.getFileName() + " was rejected; the register is unchanged:");
             out.println(run.getExitStatus().getExitDescription());
@@ -121,6 +124,16 @@ class Commands {
                 + context.getString(ImportPlanJobConfiguration.COUNTS, "") + ".\n"
                 + context.getLong(ImportPlanJobConfiguration.FLAGS, 0) + " flags for you to check; every source row and flag is in the import report: "
                 + report);
+    }
+
+    /** Every source row, what it became and its flags: the CSV report, as a table on the console. */
+    private void printImportReport(Path report) throws java.io.IOException {
+        try (var in = Files.newBufferedReader(report)) {
+            var rows = org.apache.commons.csv.CSVFormat.RFC4180.parse(in).getRecords();
+            for (var row : rows.subList(Math.min(2, rows.size()), rows.size())) {
+                out.printf("  %-22s %s%s%n", row.get(0), row.get(1), row.size() > 2 && !row.get(2).isEmpty() ? "  [" + row.get(2) + "]" : "");
+            }
+        }
     }
 
     private int ingest() throws Exception {

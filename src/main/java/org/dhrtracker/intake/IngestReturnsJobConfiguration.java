@@ -39,7 +39,7 @@ public class IngestReturnsJobConfiguration {
 
     @Bean
     Step ingestReturnsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, InboxReader inboxReader,
-            ItemProcessor<Path, ReturnFile> returnFileChecker, ReturnFileWriter returnFileWriter) {
+            ReturnFileChecker returnFileChecker, ReturnFileWriter returnFileWriter) {
         return new StepBuilder("ingest-returns", jobRepository).<Path, ReturnFile>chunk(1)
                 .reader(inboxReader)
                 .processor(returnFileChecker)
@@ -59,10 +59,27 @@ public class IngestReturnsJobConfiguration {
     /** Loads the register's action keys once per step, not once per row. */
     @Bean
     @StepScope
-    ItemProcessor<Path, ReturnFile> returnFileChecker(RegisterRepository register, Clock clock) {
-        Map<String, Map<String, ActionKey>> actions = register.actionKeys();
-        LocalDate today = LocalDate.now(clock);
-        return path -> ReturnFile.read(path, actions, today);
+    ReturnFileChecker returnFileChecker(RegisterRepository register, Clock clock) {
+        return new ReturnFileChecker(register.actionKeys(), LocalDate.now(clock));
+    }
+
+    /**
+     * Reads and checks each file of the inbox against the register as it was when the step began.
+     * A class, not a lambda or record, so the step-scoped proxy can subclass it.
+     */
+    static class ReturnFileChecker implements ItemProcessor<Path, ReturnFile> {
+        private final Map<String, Map<String, ActionKey>> actions;
+        private final LocalDate today;
+
+        ReturnFileChecker(Map<String, Map<String, ActionKey>> actions, LocalDate today) {
+            this.actions = actions;
+            this.today = today;
+        }
+
+        @Override
+        public ReturnFile process(Path path) throws Exception {
+            return ReturnFile.read(path, actions, today);
+        }
     }
 
     @Bean

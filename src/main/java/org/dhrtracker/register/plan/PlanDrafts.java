@@ -186,6 +186,19 @@ final class PlanDrafts {
             case NOT_STARTED -> ReturnStatus.NOT_STARTED;
             default -> ReturnStatus.IN_PROGRESS;
         };
+        // A status column, where the plan has one, says it outright; the narrative is the fallback.
+        String written = a.get(PlanColumn.STATUS);
+        if (!written.isEmpty()) {
+            try {
+                ReturnStatus given = ReturnStatus.fromText(written);
+                if (given != status) {
+                    a.line.flag("action " + ref + ": status column says " + given.label() + ", the progress reads otherwise");
+                }
+                status = given;
+            } catch (IllegalArgumentException e) {
+                a.line.flag("action " + ref + ": status column not Not started, In progress or Completed: status read from the progress");
+            }
+        }
         LocalDate completed = null;
         if (status == ReturnStatus.COMPLETED) {
             completed = reading.completedOn() != null && !reading.completedOn().isAfter(asAt) ? reading.completedOn() : asAt;

@@ -18,7 +18,7 @@ import org.dhrtracker.register.TargetDates;
  */
 public final class PlanHeader {
 
-    private static final Pattern AS_AT = Pattern.compile("(?i)\\bas\\s+at\\b\\s*(.+)$");
+    private static final Pattern AS_AT = Pattern.compile("(?i)\\b(?:as\\s+(?:at|of)|position\\s+at)\\b\\s*(.+)$");
 
     private final Map<PlanColumn, Integer> columns;
     private final LocalDate asAt;

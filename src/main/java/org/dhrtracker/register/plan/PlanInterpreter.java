@@ -157,7 +157,7 @@ final class PlanInterpreter {
                 header = asHeader.get();
                 line.became("header");
             } else {
-                line.became("header repeated (page break)");
+                line.became(row.table() > 0 && row.row() == 1 ? "header of table " + row.table() : "header repeated (page break)");
             }
             return;
         }
