@@ -3,9 +3,16 @@ package org.dhrtracker;
 import java.time.Clock;
 
 import org.springframework.batch.core.configuration.annotation.EnableBatchProcessing;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.core.configuration.annotation.EnableJdbcJobRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Spring Batch with its job repository in the product's own database, so a run's history and
@@ -26,6 +33,17 @@ public class BatchConfiguration {
     public static java.util.List<String> reviews(String parameter) {
         return parameter == null || parameter.isBlank() ? null
                 : java.util.Arrays.stream(parameter.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** A step that runs one tasklet in a transaction. */
+    public static Step taskletStep(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            Tasklet tasklet) {
+        return new StepBuilder(name, jobRepository).tasklet(tasklet, transactionManager).build();
+    }
+
+    /** A job of one step. */
+    public static Job oneStepJob(String name, JobRepository jobRepository, Step step) {
+        return new JobBuilder(name, jobRepository).start(step).build();
     }
 
     @Bean

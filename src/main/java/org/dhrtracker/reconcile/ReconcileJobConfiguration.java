@@ -10,10 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,12 +29,12 @@ public class ReconcileJobConfiguration {
 
     @Bean
     Job reconcileJob(JobRepository jobRepository, Step reconcileStep) {
-        return new JobBuilder(JOB, jobRepository).start(reconcileStep).build();
+        return BatchConfiguration.oneStepJob(JOB, jobRepository, reconcileStep);
     }
 
     @Bean
     Step reconcileStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, Tasklet reconcileTasklet) {
-        return new StepBuilder("reconcile", jobRepository).tasklet(reconcileTasklet, transactionManager).build();
+        return BatchConfiguration.taskletStep("reconcile", jobRepository, transactionManager, reconcileTasklet);
     }
 
     @Bean

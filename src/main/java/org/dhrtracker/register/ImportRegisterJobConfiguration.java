@@ -12,10 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,13 +46,9 @@ public class ImportRegisterJobConfiguration {
     }
 
     @Bean
-    Job importRegisterJob(JobRepository jobRepository, Step importRegisterStep) {
-        return new JobBuilder(JOB, jobRepository).start(importRegisterStep).build();
-    }
-
-    @Bean
-    Step importRegisterStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, Tasklet importRegisterTasklet) {
-        return new StepBuilder("import-register", jobRepository).tasklet(importRegisterTasklet, transactionManager).build();
+    Job importRegisterJob(JobRepository jobRepository, PlatformTransactionManager transactionManager, Tasklet importRegisterTasklet) {
+        return BatchConfiguration.oneStepJob(JOB, jobRepository,
+                BatchConfiguration.taskletStep(JOB, jobRepository, transactionManager, importRegisterTasklet));
     }
 
     @Bean

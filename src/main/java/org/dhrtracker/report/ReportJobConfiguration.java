@@ -12,10 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
@@ -41,12 +39,12 @@ public class ReportJobConfiguration {
 
     @Bean
     Job reportJob(JobRepository jobRepository, Step reportStep) {
-        return new JobBuilder(JOB, jobRepository).start(reportStep).build();
+        return BatchConfiguration.oneStepJob(JOB, jobRepository, reportStep);
     }
 
     @Bean
     Step reportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, Tasklet reportTasklet) {
-        return new StepBuilder("report", jobRepository).tasklet(reportTasklet, transactionManager).build();
+        return BatchConfiguration.taskletStep("report", jobRepository, transactionManager, reportTasklet);
     }
 
     @Bean

@@ -26,10 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,13 +53,9 @@ public class ImportPlanJobConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ImportPlanJobConfiguration.class);
 
     @Bean
-    Job importPlanJob(JobRepository jobRepository, Step importPlanStep) {
-        return new JobBuilder(JOB, jobRepository).start(importPlanStep).build();
-    }
-
-    @Bean
-    Step importPlanStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, Tasklet importPlanTasklet) {
-        return new StepBuilder(JOB, jobRepository).tasklet(importPlanTasklet, transactionManager).build();
+    Job importPlanJob(JobRepository jobRepository, PlatformTransactionManager transactionManager, Tasklet importPlanTasklet) {
+        return BatchConfiguration.oneStepJob(JOB, jobRepository,
+                BatchConfiguration.taskletStep(JOB, jobRepository, transactionManager, importPlanTasklet));
     }
 
     @Bean
