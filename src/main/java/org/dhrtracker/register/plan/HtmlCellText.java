@@ -21,6 +21,13 @@ public final class HtmlCellText {
     private static final Pattern TAG_NAME = Pattern.compile("</?([a-zA-Z][a-zA-Z0-9]*)");
     private static final Pattern SPACES = Pattern.compile("[ \\t\\u00a0\\u2007\\u202f]+");
 
+    /**
+     * A horizontal rule (&lt;hr&gt;) as a line of its own. Exports use rules to stack several rows in
+     * one cell (seed 001, recommendation 26: HARMONI, then SWFT, then Children's Services), so the
+     * interpreter needs to see where they are.
+     */
+    public static final String RULE = "\u2014\u2014\u2014";
+
     /** Tags that start a new line; all other tags are inline and simply vanish. */
     private static final Set<String> BLOCKS = Set.of("p", "br", "div", "li", "ul", "ol", "hr", "tr", "td", "th",
             "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dd", "dt");
@@ -54,7 +61,9 @@ public final class HtmlCellText {
         while (tag.find()) {
             text.append(decodeEntities(cell.substring(from, tag.start())));
             Matcher name = TAG_NAME.matcher(tag.group());
-            if (name.lookingAt() && BLOCKS.contains(name.group(1).toLowerCase(Locale.ROOT))) {
+            if (name.lookingAt() && name.group(1).equalsIgnoreCase("hr")) {
+                text.append('\n').append(RULE).append('\n');
+            } else if (name.lookingAt() && BLOCKS.contains(name.group(1).toLowerCase(Locale.ROOT))) {
                 text.append('\n');
             }
             from = tag.end();

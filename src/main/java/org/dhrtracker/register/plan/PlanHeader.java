@@ -73,6 +73,11 @@ public final class PlanHeader {
         return i == null || i >= cells.size() ? "" : cells.get(i).strip();
     }
 
+    /** The position of a column, or -1 when the plan has none. */
+    int columnIndex(PlanColumn column) {
+        return columns.getOrDefault(column, -1);
+    }
+
     boolean has(PlanColumn column) {
         return columns.containsKey(column);
     }

@@ -242,7 +242,16 @@ final class PlanInterpreter {
     }
 
     private void dataRow(SourceRow row, PlanReportLine line) {
-        List<String> cells = row.cells();
+        List<List<String>> parts = splitAtRules(row.cells());
+        if (parts.size() > 1) {
+            line.flag("one row holds " + parts.size() + " rows divided by rules: read as " + parts.size() + " rows");
+        }
+        for (List<String> cells : parts) {
+            dataRow(row, cells, line);
+        }
+    }
+
+    private void dataRow(SourceRow row, List<String> cells, PlanReportLine line) {
         String recText = header.cell(cells, PlanColumn.RECOMMENDATION);
         Matcher numbered = NUMBERED.matcher(recText);
         if (!recText.isEmpty() && numbered.matches()) {
@@ -252,7 +261,7 @@ final class PlanInterpreter {
             recommendation.scope.append(header.cell(cells, PlanColumn.SCOPE));
             recommendations.add(recommendation);
             line.became((section == Source.IMR ? "IMR " : "") + "recommendation " + numbered.group(1));
-            newAction(row, cells, line);
+            newAction(row, cells, line, tagOf(header.cell(cells, PlanColumn.ACTION)), PlanColumn.ACTION);
             return;
         }
         if (recommendation == null) {
@@ -262,11 +271,21 @@ final class PlanInterpreter {
                             + (row.table() > 0 ? " (table " + row.table() + ")" : "")));
             return;
         }
-        String actionText = header.cell(cells, PlanColumn.ACTION);
-        if (recText.isEmpty() && tagOf(actionText) != null) {
-            line.became("recommendation " + recommendation.number + ", another agency's action");
-            newAction(row, cells, line);
-            return;
+        if (recText.isEmpty()) {
+            // Another agency's action: its tag opens the action cell, or, when a page break split
+            // its row, the first cell it has (seed 001, row 79: "NBBC: Management Team minutes").
+            for (PlanColumn c : List.of(PlanColumn.ACTION, PlanColumn.EVIDENCE, PlanColumn.LEAD)) {
+                String cell = header.cell(cells, c);
+                if (cell.isEmpty()) {
+                    continue;
+                }
+                Tag tag = tagOf(cell);
+                if (tag != null) {
+                    newAction(row, cells, line, tag, c);
+                    return;
+                }
+                break;
+            }
         }
         // A row split at a page break: its cells continue the cells of the row above.
         if (!recText.isEmpty()) {
@@ -274,11 +293,7 @@ final class PlanInterpreter {
             line.flag("no recommendation number: taken as the rest of the recommendation above");
         }
         if (action != null) {
-            for (PlanColumn c : PlanColumn.values()) {
-                if (c != PlanColumn.RECOMMENDATION) {
-                    action.append(c, header.cell(cells, c));
-                }
-            }
+            appendCells(action, cells, null, null);
             line.became("continues " + action.row.location());
             if (allAgencies && !header.cell(cells, PlanColumn.ACTION).isEmpty()) {
                 line.flag("action text without an agency tag under an all-agencies recommendation:"
@@ -289,18 +304,67 @@ final class PlanInterpreter {
         }
     }
 
-    private void newAction(SourceRow row, List<String> cells, PlanReportLine line) {
-        String actionText = header.cell(cells, PlanColumn.ACTION);
-        Tag tag = tagOf(actionText);
-        action = new DraftAction(row, tag == null ? null : tag.agency(), line);
+    /**
+     * The rows a row holds. When its action cell is divided by rules, each division is a row of
+     * its own; the other cells divide the same way (extra divisions of a cell, such as an update
+     * appended later, stay with its last row). Rules elsewhere are only lines.
+     */
+    private List<List<String>> splitAtRules(List<String> cells) {
+        List<List<String>> split = cells.stream().map(c -> List.of(c.split("\\n?" + HtmlCellText.RULE + "\\n?", -1))).toList();
+        int actionAt = header.columnIndex(PlanColumn.ACTION);
+        int rows = actionAt < split.size() ? split.get(actionAt).size() : 1;
+        if (rows == 1) {
+            return List.of(cells.stream().map(c -> c.replace(HtmlCellText.RULE, "").replaceAll("\\n{2,}", "\n").strip()).toList());
+        }
+        List<List<String>> result = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            List<String> row = new ArrayList<>();
+            for (List<String> parts : split) {
+                if (parts.size() == 1) {
+                    row.add(i == 0 ? parts.get(0).strip() : "");
+                } else if (i < rows - 1) {
+                    row.add(i < parts.size() ? parts.get(i).strip() : "");
+                } else {
+                    row.add(i < parts.size() ? String.join("\n", parts.subList(i, parts.size())).strip() : "");
+                }
+            }
+            result.add(row);
+        }
+        return result;
+    }
+
+    private void appendCells(DraftAction to, List<String> cells, PlanColumn tagged, Tag tag) {
         for (PlanColumn c : PlanColumn.values()) {
             if (c != PlanColumn.RECOMMENDATION) {
-                action.append(c, c == PlanColumn.ACTION && tag != null ? tag.rest() : header.cell(cells, c));
+                to.append(c, c == tagged && tag != null ? tag.rest() : header.cell(cells, c));
             }
         }
-        if (tag != null && tag.bare()) {
-            line.flag("agency tag without a colon read as " + tag.agency().code());
+    }
+
+    /**
+     * A new action of the recommendation; or, when the recommendation already has an action of the
+     * tagged agency (its row was split at a page break), the rest of that action.
+     */
+    private void newAction(SourceRow row, List<String> cells, PlanReportLine line, Tag tag, PlanColumn taggedColumn) {
+        if (tag != null) {
+            for (DraftAction earlier : recommendation.actions) {
+                if (earlier.taggedAgency == tag.agency()) {
+                    appendCells(earlier, cells, taggedColumn, tag);
+                    action = earlier;
+                    line.became("recommendation " + recommendation.number + ": the rest of " + tag.agency().code()
+                            + "'s action at " + earlier.row.location());
+                    return;
+                }
+            }
+            if (recommendation.row != row) {
+                line.became("recommendation " + recommendation.number + ", another agency's action");
+            }
+            if (tag.bare()) {
+                line.flag("agency tag without a colon read as " + tag.agency().code());
+            }
         }
+        action = new DraftAction(row, tag == null ? null : tag.agency(), line);
+        appendCells(action, cells, taggedColumn, tag);
         recommendation.actions.add(action);
     }
 

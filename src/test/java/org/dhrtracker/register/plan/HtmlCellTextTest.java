@@ -55,13 +55,14 @@ class HtmlCellTextTest {
     }
 
     @Test
-    void rulesAlignedParagraphsAndInlineTagsAreDropped() {
+    void aRuleIsKeptAsALineAlignedParagraphsAndInlineTagsAreDropped() {
         String cell = "<p>Meeting arranged for 27 August 2014</p> <p style=\"text-align: right;\"><b>COMPLETED</b></p> <hr/>"
                 + " <p>a) New MOP completed and published on <a href=\"http://www.talk2someone.org.uk\">www.talk2someone.org.uk</a> MARAC</p>"
                 + " <p><u>What is professional judgement?</u> You may have <i>serious</i> concerns</p>";
         assertThat(HtmlCellText.toText(cell)).isEqualTo("""
                 Meeting arranged for 27 August 2014
                 COMPLETED
+                ———
                 a) New MOP completed and published on www.talk2someone.org.uk MARAC
                 What is professional judgement? You may have serious concerns""");
     }

@@ -53,23 +53,45 @@ class ImportPlanJobTest extends JobTestSupport {
         assertThat(run.getExitStatus()).isEqualTo(ExitStatus.COMPLETED);
         assertThat(count("SELECT COUNT(*) FROM recommendation WHERE review_id = 'DHR1'")).isEqualTo(37);
         // By hand: 24 recommendations before the all-agencies ones, with 2 (a, b), 13 (a, b) and 18 (a, b, c)
-        // split = 28; recommendation 25: 9 agencies, 26: 7 agencies with CWPT's a, b, c = 9, 27: 9, 28: 9;
-        // 29 to 37: 9. 28 + 36 + 9 = 73.
-        assertThat(count("SELECT COUNT(*) FROM action WHERE review_id = 'DHR1'")).isEqualTo(73);
-        assertThat(db.queryForList("""
-                SELECT a.agency_code FROM action a JOIN recommendation r ON r.recommendation_id = a.recommendation_id
-                WHERE r.number = '28'""", String.class))
-                .containsExactlyInAnyOrder("POLICE", "CWPT", "GEH", "NBBC", "WMAS", "PROBATION", "HARMONI", "SWFT", "CHILDRENS");
-        // Every action has progress as at the date of the progress column's header, but for the four
-        // whose progress cell is empty in the plan: 25-NBBC (its row split before its tag), 26-GEH
-        // ("covered in Action 21"), 27-POLICE (its progress sits in the target date column).
+        // split = 28; recommendations 25 to 28: 9 agencies each = 36, plus CWPT's a, b, c in 26 = 38
+        // (26's SWFT and Children's Services actions share HARMONI's row, divided by rules);
+        // 29 to 37: 9. 28 + 38 + 9 = 75.
+        assertThat(count("SELECT COUNT(*) FROM action WHERE review_id = 'DHR1'")).isEqualTo(75);
+        for (String rec : List.of("25", "26", "27", "28")) {
+            assertThat(db.queryForList("""
+                    SELECT DISTINCT a.agency_code FROM action a JOIN recommendation r ON r.recommendation_id = a.recommendation_id
+                    WHERE r.number = ?""", String.class, rec)).as("recommendation %s", rec)
+                    .containsExactlyInAnyOrder("POLICE", "CWPT", "GEH", "NBBC", "WMAS", "PROBATION", "HARMONI", "SWFT", "CHILDRENS");
+        }
+        // Every action has its progress as at the date of the progress column's header, but for 26-GEH
+        // (the plan gives none: "covered in Action 21") and 27-POLICE (its progress sits in the target
+        // date column: kept there and flagged).
         assertThat(db.queryForList("SELECT DISTINCT as_at FROM progress_update", LocalDate.class))
                 .containsExactly(LocalDate.of(2016, 5, 31));
         assertThat(db.queryForList("""
                 SELECT a.action_ref FROM action a WHERE NOT EXISTS (SELECT 1 FROM progress_update u WHERE u.action_id = a.action_id)
-                ORDER BY 1""", String.class)).containsExactly("25-NBBC", "26-GEH", "27-POLICE");
+                ORDER BY 1""", String.class)).containsExactly("26-GEH", "27-POLICE");
         assertThat(db.queryForList("SELECT a.action_ref FROM progress_update u JOIN action a ON a.action_id = u.action_id "
-                + "WHERE u.status <> 'COMPLETED' ORDER BY 1", String.class)).containsExactly("26-HARMONI", "3", "9");
+                + "WHERE u.status <> 'COMPLETED' ORDER BY 1", String.class)).containsExactly("26-CHILDRENS", "3", "9");
+    }
+
+    @Test
+    void pageBreaksAndRulesDoNotLoseAnAgencysAction() throws Exception {
+        importPlan(SEED_001, "DHR1", "NABSCOP", null);
+
+        // Row 79 starts NBBC's action of recommendation 25 (evidence "NBBC: Management Team minutes"),
+        // the page breaks, and row 84 carries the rest of it ("NBBC: NBBC will circulate ...").
+        Map<String, Object> nbbc = action("25-NBBC");
+        assertThat((String) nbbc.get("ACTION_TEXT")).startsWith("NBBC will circulate the Domestic Homicide review");
+        assertThat(nbbc).containsEntry("EVIDENCE_OF_ACHIEVEMENT", "Management Team minutes\nQuarterly Section 17 Group minutes")
+                .containsEntry("STATUS", "COMPLETED");
+        // Row 105 holds three rows divided by rules: the rest of HARMONI's action, SWFT's and Children's Services'.
+        assertThat(action("26-SWFT")).containsEntry("TARGET_DATE_TEXT", "Ongoing").containsEntry("ONGOING", true)
+                .containsEntry("STATUS", "COMPLETED");
+        assertThat((String) action("26-SWFT").get("ACTION_TEXT")).startsWith("Appropriate training offered to SWFT staff");
+        assertThat((String) action("26-HARMONI").get("ACTION_TEXT")).startsWith("Ensure service compliance against the NICE")
+                .contains("Guidance - Review Training Programme.");
+        assertThat(action("26-CHILDRENS")).containsEntry("TARGET_DATE_TEXT", "July 2015 (this may be sooner in the multi-agency arena)");
     }
 
     @Test
@@ -207,8 +229,8 @@ class ImportPlanJobTest extends JobTestSupport {
         importPlan(SEED_001, "DHR1", "NABSCOP", null);
         importPlan(SEED_001, "DHR1", null, null);
 
-        assertThat(count("SELECT COUNT(*) FROM action")).isEqualTo(73);
-        assertThat(count("SELECT COUNT(*) FROM progress_update")).isEqualTo(70);
+        assertThat(count("SELECT COUNT(*) FROM action")).isEqualTo(75);
+        assertThat(count("SELECT COUNT(*) FROM progress_update")).isEqualTo(73);
     }
 
     // ---- documents it cannot understand
