@@ -112,6 +112,14 @@ final class PlanDrafts {
     /** One action, or one per labelled part ("a) ... b) ...") when the action cell has them. */
     private void addActions(Recommendation rec, DraftAction a, Agency agency, String base) {
         String target = a.get(PlanColumn.TARGET_DATE);
+        // Progress written in the target date column of a row whose progress cell is empty
+        // (seed 001, 27-POLICE: "Update: Semi-automated referrals ..."): read as its progress.
+        if (a.get(PlanColumn.PROGRESS).isEmpty() && target.length() > 60 && TargetDates.derive(target).date() == null) {
+            a.append(PlanColumn.PROGRESS, target);
+            a.cells.remove(PlanColumn.TARGET_DATE);
+            a.line.flag("progress found in the target date column, read as the progress: no target date");
+            target = "";
+        }
         Map<String, String> parts = new LinkedHashMap<>(TargetDates.subItemTexts(a.get(PlanColumn.ACTION), true));
         String preamble = parts.remove("");
         if (parts.isEmpty()) {

@@ -63,14 +63,15 @@ class ImportPlanJobTest extends JobTestSupport {
                     WHERE r.number = ?""", String.class, rec)).as("recommendation %s", rec)
                     .containsExactlyInAnyOrder("POLICE", "CWPT", "GEH", "NBBC", "WMAS", "PROBATION", "HARMONI", "SWFT", "CHILDRENS");
         }
-        // Every action has its progress as at the date of the progress column's header, but for 26-GEH
-        // (the plan gives none: "covered in Action 21") and 27-POLICE (its progress sits in the target
-        // date column: kept there and flagged).
+        // Every action has its progress as at the date of the progress column's header, but 26-GEH: the
+        // plan gives none ("covered in Action 21"). 27-POLICE's progress sits in its target date column.
         assertThat(db.queryForList("SELECT DISTINCT as_at FROM progress_update", LocalDate.class))
                 .containsExactly(LocalDate.of(2016, 5, 31));
         assertThat(db.queryForList("""
                 SELECT a.action_ref FROM action a WHERE NOT EXISTS (SELECT 1 FROM progress_update u WHERE u.action_id = a.action_id)
-                ORDER BY 1""", String.class)).containsExactly("26-GEH", "27-POLICE");
+                ORDER BY 1""", String.class)).containsExactly("26-GEH");
+        assertThat(action("27-POLICE")).containsEntry("TARGET_DATE_TEXT", null).containsEntry("STATUS", "COMPLETED");
+        assertThat((String) action("27-POLICE").get("PROGRESS")).startsWith("Update: Semi- automated referrals to partner agencies");
         assertThat(db.queryForList("SELECT a.action_ref FROM progress_update u JOIN action a ON a.action_id = u.action_id "
                 + "WHERE u.status <> 'COMPLETED' ORDER BY 1", String.class)).containsExactly("26-CHILDRENS", "3", "9");
     }
@@ -230,7 +231,7 @@ class ImportPlanJobTest extends JobTestSupport {
         importPlan(SEED_001, "DHR1", null, null);
 
         assertThat(count("SELECT COUNT(*) FROM action")).isEqualTo(75);
-        assertThat(count("SELECT COUNT(*) FROM progress_update")).isEqualTo(73);
+        assertThat(count("SELECT COUNT(*) FROM progress_update")).isEqualTo(74);
     }
 
     // ---- documents it cannot understand
