@@ -15,7 +15,9 @@ public final class PlanReportLine {
     }
 
     void became(String what) {
-        became.add(what);
+        if (!became.contains(what)) {
+            became.add(what);
+        }
     }
 
     void flag(String what) {
