@@ -36,6 +36,7 @@ final class PlanDrafts {
     private final List<RegisterFile.Entry> entries = new ArrayList<>();
     private final List<PlanUpdate> updates = new ArrayList<>();
     private final Map<String, Integer> refRows = new HashMap<>();
+    private final Map<String, Integer> recommendationRows = new HashMap<>();
     private final AgencyDirectory agencies;
     private boolean asAtMissing;
 
@@ -56,6 +57,12 @@ final class PlanDrafts {
     }
 
     void add(DraftRecommendation draft) {
+        Integer first = recommendationRows.putIfAbsent(draft.source + "|" + draft.owningBody + "|" + draft.number, draft.row.row());
+        if (first != null) {
+            problems.add(new Problem(fileName, draft.row.row(), PlanColumn.RECOMMENDATION.label(),
+                    "recommendation " + draft.number + " of " + draft.owningBody + " is already given at row " + first + where(draft.row)));
+            return;
+        }
         String scopeText = draft.scope.toString().strip();
         Scope scope = null;
         try {

@@ -268,7 +268,7 @@ class ImportPlanJobTest extends JobTestSupport {
                 1. Train officers,Deliver training,March 2015
                 """);
 
-        assertRejected(importPlan(plan, "DHR1", "NABSCOP", null), "plan.csv, row 4, column Recommendation: action 1 is already given at row 3");
+        assertRejected(importPlan(plan, "DHR1", "NABSCOP", null), "plan.csv, row 4, column Recommendation: recommendation 1 of Warwickshire Police is already given at row 3");
     }
 
     @Test
@@ -281,6 +281,27 @@ class ImportPlanJobTest extends JobTestSupport {
         Path plan = Files.writeString(dir.resolve("plan.docx"), "not a word document");
 
         assertRejected(importPlan(plan, "DHR1", "NABSCOP", null), "plan.docx: not a readable DOCX document");
+    }
+
+    @Test
+    void aRejectedPlanLeavesAnExistingRegisterAsItWas() throws Exception {
+        importPlan(SEED_001, "DHR1", "NABSCOP", null);
+        String snapshot = """
+                SELECT a.*, r.text, u.status, u.progress FROM action a JOIN recommendation r ON r.recommendation_id = a.recommendation_id
+                LEFT JOIN progress_update u ON u.action_id = a.action_id ORDER BY a.action_ref""";
+        List<Map<String, Object>> before = db.queryForList(snapshot);
+        // The same plan with recommendation 3 numbered 2 as well and a target changed: the change would
+        // apply, but the whole file is refused.
+        Path plan = dir.resolve("dhr1-renumbered.tsv");
+        Files.writeString(plan, Files.readString(SEED_001).replace("<p>3. Safer Warwickshire Partnership Board delivers",
+                "<p>2. Safer Warwickshire Partnership Board delivers").replace("31 <sup>st</sup> December 2014", "March 2016"));
+
+        JobExecution run = importPlan(plan, "DHR1", null, null);
+
+        assertThat(run.getExitStatus().getExitCode()).isEqualTo(ImportRegisterJobConfiguration.REJECTED.getExitCode());
+        assertThat(run.getExitStatus().getExitDescription())
+                .contains("dhr1-renumbered.tsv, row 10, column Recommendation: recommendation 2 of Safer Warwickshire Partnership Board is already given at row 9");
+        assertThat(db.queryForList(snapshot)).isEqualTo(before);
     }
 
     private void assertRejected(JobExecution run, String expected) {
