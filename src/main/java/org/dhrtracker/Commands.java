@@ -108,6 +108,9 @@ class Commands {
         if (inv.partnership() != null) {
             p.addString(ImportPlanJobConfiguration.PARTNERSHIP, inv.partnership());
         }
+        if (inv.agency() != null) {
+            p.addString(ImportPlanJobConfiguration.AGENCY, inv.agency());
+        }
         JobExecution run = start(ImportPlanJobConfiguration.JOB, p);
         var context = run.getStepExecutions().iterator().next().getExecutionContext();
         String report = context.getString(ImportPlanJobConfiguration.REPORT, "");
@@ -117,7 +120,9 @@ class Commands {
         if (run.getExitStatus().getExitCode().equals(ImportRegisterJobConfiguration.REJECTED.getExitCode())) {
             out.println(file.getFileName() + " was rejected; the register is unchanged:");
             out.println(run.getExitStatus().getExitDescription());
-            out.println("Import report: " + report);
+            if (!report.isEmpty()) {
+                out.println("Import report: " + report);
+            }
             return REJECTED;
         }
         return finish(run, "Plan imported into review " + inv.review() + " from " + file.getFileName() + ": "

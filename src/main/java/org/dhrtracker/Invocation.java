@@ -9,7 +9,8 @@ import java.util.Set;
 import org.dhrtracker.tabular.CellDates;
 
 /** A parsed command line: command, its arguments and options. */
-record Invocation(String command, List<String> arguments, LocalDate asAt, String review, String partnership, Path home) {
+record Invocation(String command, List<String> arguments, LocalDate asAt, String review, String partnership, String agency,
+        Path home) {
 
     static final Set<String> COMMANDS = Set.of("import-register", "import-plan", "ingest", "reconcile", "report", "monthly", "help");
 
@@ -42,6 +43,9 @@ record Invocation(String command, List<String> arguments, LocalDate asAt, String
                               does not state it ("Progress - as at 31 May 2016").
               --partnership CODE
                               (import-plan) The partnership of a new review, e.g. NABSCOP.
+              --agency CODE   (import-plan) The plan is this agency's copy with its progress
+                              column updated: record the progress of its own actions only, and
+                              leave the register as it is.
               --home DIR      The working folder: database, inbox/, archive/, rejected/, out/.
                               Default: ./var
 
@@ -55,6 +59,7 @@ record Invocation(String command, List<String> arguments, LocalDate asAt, String
         LocalDate asAt = null;
         String review = null;
         String partnership = null;
+        String agency = null;
         Path home = Path.of("var");
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -63,6 +68,7 @@ record Invocation(String command, List<String> arguments, LocalDate asAt, String
                 case "--as-at" -> asAt = date(value(args, ++i, a));
                 case "--review" -> review = value(args, ++i, a);
                 case "--partnership" -> partnership = value(args, ++i, a);
+                case "--agency" -> agency = value(args, ++i, a);
                 case "--home" -> home = Path.of(value(args, ++i, a));
                 default -> {
                     if (a.startsWith("--")) {
@@ -89,7 +95,7 @@ record Invocation(String command, List<String> arguments, LocalDate asAt, String
         if (command.equals("import-plan") && review == null) {
             throw new IllegalArgumentException("import-plan needs --review ID: the review the plan belongs to");
         }
-        return new Invocation(command, List.copyOf(arguments), asAt, review, partnership, home);
+        return new Invocation(command, List.copyOf(arguments), asAt, review, partnership, agency, home);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -38,6 +38,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * import-plan: reads an action plan document, and when it is understood whole, creates or updates
  * the review's register and records the progress its progress column reports, in one transaction.
+ * With an agency, the document is that agency's return: the register is left as it is and only
+ * the progress of the agency's own actions is recorded.
  * Writes the import report (every source row, what it became, every flag) either way.
  */
 @Configuration
@@ -45,10 +47,13 @@ public class ImportPlanJobConfiguration {
 
     public static final String JOB = "import-plan";
     public static final String PARTNERSHIP = "partnership";
+    /** Job parameter: the plan is this agency's return (its copy with the progress column updated). */
+    public static final String AGENCY = "agency";
     /** Step context keys. */
     public static final String REPORT = "import.report";
     public static final String COUNTS = "import.counts";
     public static final String FLAGS = "import.flags";
+    public static final String IGNORED = "import.ignored";
 
     private static final Logger log = LoggerFactory.getLogger(ImportPlanJobConfiguration.class);
 
@@ -64,6 +69,7 @@ public class ImportPlanJobConfiguration {
             @Value("#{jobParameters['" + BatchConfiguration.REVIEW + "']}") String reviewId,
             @Value("#{jobParameters['" + BatchConfiguration.AS_AT + "']}") LocalDate asAt,
             @Value("#{jobParameters['" + PARTNERSHIP + "']}") String partnership,
+            @Value("#{jobParameters['" + AGENCY + "']}") String agency,
             @Value("${dhr.marking}") String marking, RegisterRepository register, ReturnRepository returns,
             AgencyDirectory agencies, PlanSynonyms synonyms, Home home, Clock clock) {
         return (contribution, chunkContext) -> {
@@ -71,37 +77,67 @@ public class ImportPlanJobConfiguration {
             Review known = register.review(reviewId).orElse(null);
             ReviewInfo review = new ReviewInfo(reviewId, partnership != null ? partnership : known == null ? null : known.partnership(),
                     known == null ? null : known.partnershipName(), known == null ? null : known.title());
+            if (agency != null && known == null) {
+                contribution.setExitStatus(ImportRegisterJobConfiguration.rejected(List.of(Problem.ofFile(path.getFileName().toString(),
+                        "review " + reviewId + " is not in the register: import its plan first"))));
+                return RepeatStatus.FINISHED;
+            }
             PlanImport plan = PlanImport.read(path, review, asAt, agencies, synonyms.all());
             var context = contribution.getStepExecution().getExecutionContext();
             Path report = writeReport(plan, home.out().resolve("imports"), marking);
             context.putString(REPORT, report.toString());
-            if (!plan.isAccepted()) {
-                log.warn("{}: rejected, the register is unchanged ({} problems)", plan.fileName(), plan.problems().size());
-                plan.problems().forEach(p -> log.warn("  {}", p));
-                contribution.setExitStatus(ImportRegisterJobConfiguration.rejected(plan.problems()));
+            List<Problem> problems = new java.util.ArrayList<>(plan.problems());
+            Map<String, ActionKey> registered = register.actionKeys().getOrDefault(reviewId, Map.of());
+            if (agency != null && problems.isEmpty()) {
+                problems.addAll(checkAgencyReturn(plan, reviewId, registered));
+            }
+            if (!problems.isEmpty()) {
+                log.warn("{}: rejected, the register is unchanged ({} problems)", plan.fileName(), problems.size());
+                problems.forEach(p -> log.warn("  {}", p));
+                contribution.setExitStatus(ImportRegisterJobConfiguration.rejected(problems));
                 return RepeatStatus.FINISHED;
             }
-            register.save(plan.entries());
+            List<PlanUpdate> updates = plan.updates();
+            if (agency == null) {
+                register.save(plan.entries());
+                registered = register.actionKeys().get(reviewId);
+            } else {
+                // An agency's copy of the plan is its return: only its own actions' progress counts.
+                Map<String, ActionKey> owners = registered;
+                updates = updates.stream().filter(u -> owners.get(u.actionRef()).agency().equals(agency)).toList();
+                context.putLong(IGNORED, plan.updates().size() - updates.size());
+            }
             int applied = 0;
             String sha = FileDigest.sha256(path);
-            if (!plan.updates().isEmpty() && !returns.alreadyApplied(sha)) {
-                Map<String, ActionKey> actions = register.actionKeys().get(reviewId);
-                List<ReturnRow> rows = plan.updates().stream().map(u -> new ReturnRow(u.row(), actions.get(u.actionRef()).actionId(),
-                        u.agency(), plan.asAt(), u.status(), u.progress(), null, null, u.completionDate(), "action plan " + plan.fileName()))
+            if (!updates.isEmpty() && !returns.alreadyApplied(sha)) {
+                Map<String, ActionKey> actions = registered;
+                List<ReturnRow> rows = updates.stream().map(u -> new ReturnRow(u.row(), actions.get(u.actionRef()).actionId(),
+                        actions.get(u.actionRef()).agency(), plan.asAt(), u.status(), u.progress(), null, null, u.completionDate(),
+                        (agency == null ? "action plan " : agency + " return ") + plan.fileName()))
                         .toList();
                 returns.apply(plan.fileName(), sha, rows, clock.instant());
                 applied = rows.size();
             }
             long recommendations = plan.entries().stream().map(e -> e.recommendation().key()).distinct().count();
             long flags = plan.report().stream().mapToLong(l -> l.flags().size()).sum();
-            context.putString(COUNTS, recommendations + " recommendations, " + plan.entries().size() + " actions, "
-                    + applied + " progress updates" + (plan.asAt() == null ? "" : " as at " + plan.asAt()));
+            context.putString(COUNTS, (agency == null ? recommendations + " recommendations, " + plan.entries().size() + " actions, "
+                    : "returned by " + agency + ", register unchanged, ") + applied + " progress updates"
+                    + (plan.asAt() == null ? "" : " as at " + plan.asAt())
+                    + (agency == null ? "" : "; " + context.getLong(IGNORED, 0) + " updates of other agencies' actions ignored"));
             context.putLong(FLAGS, flags);
             contribution.incrementWriteCount(plan.entries().size());
             log.info("{}: review {}: {}; {} flags to check (see {})", plan.fileName(), reviewId, context.getString(COUNTS), flags,
                     report.getFileName());
             return RepeatStatus.FINISHED;
         };
+    }
+
+    /** The actions of an agency's copy of a plan must be those of the register. */
+    private static List<Problem> checkAgencyReturn(PlanImport plan, String reviewId, Map<String, ActionKey> registered) {
+        return plan.updates().stream().filter(u -> !registered.containsKey(u.actionRef()))
+                .map(u -> new Problem(plan.fileName(), u.row(), PlanColumn.ACTION.label(),
+                        "action " + u.actionRef() + " is not in the register of review " + reviewId))
+                .toList();
     }
 
     /** The import report as CSV: the marking, then a row per source row. */

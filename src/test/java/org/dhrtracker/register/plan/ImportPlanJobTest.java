@@ -304,6 +304,38 @@ class ImportPlanJobTest extends JobTestSupport {
         assertThat(db.queryForList(snapshot)).isEqualTo(before);
     }
 
+    @Test
+    void anAgencysCopyOfThePlanIsItsReturnForItsOwnActionsOnly() throws Exception {
+        importPlan(SEED_001, "DHR1", "NABSCOP", null);
+        String register = "SELECT a.*, r.text FROM action a JOIN recommendation r ON r.recommendation_id = a.recommendation_id ORDER BY a.action_ref";
+        List<Map<String, Object>> before = db.queryForList(register);
+        // GEH sends the plan back a month later with its progress column updated, and edits a target.
+        Path copy = dir.resolve("dhr1-plan-geh.tsv");
+        Files.writeString(copy, Files.readString(SEED_001).replace("Master As at 31 <sup>st</sup> May 2016", "Master As at 30 June 2016")
+                .replace("July 2014", "August 2014"));
+
+        JobExecution run = run(ImportPlanJobConfiguration.JOB, params().addString(BatchConfiguration.FILE, copy.toAbsolutePath().toString())
+                .addString(BatchConfiguration.REVIEW, "DHR1").addString(ImportPlanJobConfiguration.AGENCY, "GEH"));
+
+        assertThat(run.getExitStatus()).isEqualTo(ExitStatus.COMPLETED);
+        assertThat(db.queryForList(register)).isEqualTo(before);
+        List<String> updated = db.queryForList("""
+                SELECT DISTINCT u.agency_code FROM progress_update u WHERE u.as_at = DATE '2016-06-30'""", String.class);
+        assertThat(updated).containsExactly("GEH");
+        int gehActionsWithProgress = count("""
+                SELECT COUNT(*) FROM action a WHERE a.agency_code = 'GEH'
+                AND EXISTS (SELECT 1 FROM progress_update u WHERE u.action_id = a.action_id AND u.as_at = DATE '2016-05-31')""");
+        assertThat(count("SELECT COUNT(*) FROM progress_update WHERE as_at = DATE '2016-06-30'")).isEqualTo(gehActionsWithProgress);
+    }
+
+    @Test
+    void anAgencysReturnForAReviewNotInTheRegisterIsRejected() throws Exception {
+        JobExecution run = run(ImportPlanJobConfiguration.JOB, params().addString(BatchConfiguration.FILE, SEED_001.toAbsolutePath().toString())
+                .addString(BatchConfiguration.REVIEW, "DHR1").addString(ImportPlanJobConfiguration.AGENCY, "GEH"));
+
+        assertRejected(run, "dhr1-action-plan.tsv: review DHR1 is not in the register: import its plan first");
+    }
+
     private void assertRejected(JobExecution run, String expected) {
         assertThat(run.getExitStatus().getExitCode()).isEqualTo(ImportRegisterJobConfiguration.REJECTED.getExitCode());
         assertThat(run.getExitStatus().getExitDescription()).contains(expected);
