@@ -261,10 +261,20 @@ class Commands {
             String outputs = step.getExecutionContext().getString(ReportJobConfiguration.OUTPUTS, "");
             for (String path : outputs.split("\n")) {
                 if (!path.isBlank()) {
-                    out.println((path.endsWith(".pdf") ? "Board report: " : "Workbook:     ") + path);
+                    out.println(outputLabel(path) + path);
                 }
             }
         }
+    }
+
+    private static String outputLabel(String path) {
+        if (path.endsWith(".pdf")) {
+            return "Board report: ";
+        }
+        if (path.endsWith(".xlsx")) {
+            return "Workbook:     ";
+        }
+        return path.contains("-chase-") ? "Chase list:   " : "Findings:     ";
     }
 
     private int finish(JobExecution run, String success) {

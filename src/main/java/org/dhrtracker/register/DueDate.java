@@ -12,6 +12,8 @@ import java.time.LocalDate;
 public record DueDate(LocalDate date, boolean ongoing, String note) {
 
     static final String UNREADABLE = "no date could be read: check the target date";
+    /** The plan says the action was already done when the plan was written ("Action completed"). */
+    public static final String ACHIEVED = "already achieved when planned";
 
     /** The plan gave a target the coordinator should look at: text that holds no date. */
     public boolean needsCheck() {

@@ -72,7 +72,7 @@ public final class TargetDates {
             return new DueDate(null, true, "ongoing, no date");
         }
         if (ACHIEVED.matcher(t).find()) {
-            return new DueDate(null, false, "already achieved when planned");
+            return new DueDate(null, false, DueDate.ACHIEVED);
         }
         if (NOT_APPLICABLE.matcher(t).matches()) {
             return new DueDate(null, false, "not applicable");

@@ -21,6 +21,9 @@ import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 
 import org.dhrtracker.reconcile.ActionStatus;
+import org.dhrtracker.reconcile.Assessor.Assessment;
+import org.dhrtracker.reconcile.Assessor.RecommendationRollup;
+import org.dhrtracker.reconcile.Finding;
 import org.dhrtracker.report.ReportData.ActionLine;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +34,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class BoardReportPdf {
 
-    private static final String[] TEMPLATES = {"board-report", "board-status", "board-agencies", "board-exceptions"};
+    private static final String[] TEMPLATES = {"board-report", "board-status", "board-agencies", "board-exceptions",
+        "board-recommendations", "board-findings"};
 
     /** Compiled once on first use; a compiled report can be filled by several threads at once. */
     private volatile Map<String, JasperReport> compiled;
@@ -53,6 +57,13 @@ public class BoardReportPdf {
         params.put("AGENCY_ROWS", agencyRows(summary));
         params.put("EXCEPTIONS_REPORT", reports.get("board-exceptions"));
         params.put("EXCEPTION_ROWS", data.exceptions().stream().map(BoardReportPdf::exceptionRow).toList());
+        Assessment assessment = data.assessment();
+        params.put("RECOMMENDATIONS_REPORT", reports.get("board-recommendations"));
+        params.put("RECOMMENDATION_ROWS", assessment.recommendations().stream().map(BoardReportPdf::recommendationRow).toList());
+        params.put("READINESS_LINE", ReportFormats.readiness(assessment));
+        params.put("FINDINGS_REPORT", reports.get("board-findings"));
+        params.put("FINDING_ROWS", assessment.findings().stream().map(BoardReportPdf::findingRow).toList());
+        params.put("FINDINGS_LINE", ReportFormats.findingsLine(assessment));
         try {
             JasperPrint print = JasperFillManager.fillReport(reports.get("board-report"), params,
                     new JRMapCollectionDataSource(planRows(data.actions())));
@@ -181,6 +192,36 @@ public class BoardReportPdf {
         row.put("lastReported", lastReported(a));
         row.put("lastProgress", a.lastProgress());
         row.put("completed", prefixed("Completed ", ReportFormats.longDate(a.completionDate())));
+        return row;
+    }
+
+    private static Map<String, ?> recommendationRow(RecommendationRollup r) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("number", r.number());
+        row.put("owningBody", r.owningBody());
+        row.put("actions", String.valueOf(r.actions()));
+        row.put("completed", String.valueOf(r.completed()));
+        row.put("outcome", r.outcome().label());
+        row.put("rag", switch (r.outcome()) {
+            case FULLY_IMPLEMENTED, ALREADY_HAPPENING -> "Green";
+            case PARTLY_IMPLEMENTED -> "Amber";
+            case NOT_MET, NO_INFORMATION -> "Red";
+        });
+        return row;
+    }
+
+    private static Map<String, ?> findingRow(Finding f) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("severity", ReportFormats.severity(f.severity()));
+        row.put("rag", switch (f.severity()) {
+            case HIGH -> "Red";
+            case MEDIUM -> "Amber";
+            case LOW -> "Green";
+        });
+        row.put("code", f.code().name());
+        row.put("actionRef", f.actionRef());
+        row.put("agency", f.agency());
+        row.put("message", f.message());
         return row;
     }
 

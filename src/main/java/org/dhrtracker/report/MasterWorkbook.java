@@ -21,6 +21,8 @@ import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.dhrtracker.reconcile.ActionStatus;
+import org.dhrtracker.reconcile.Assessor.RecommendationRollup;
+import org.dhrtracker.reconcile.Finding;
 import org.dhrtracker.report.ReportData.ActionLine;
 import org.dhrtracker.report.ReportData.UpdateLine;
 import org.springframework.stereotype.Component;
@@ -37,6 +39,8 @@ public class MasterWorkbook {
     static final String ACTION_PLAN = "Action plan";
     static final String EXCEPTIONS = "Exceptions";
     static final String RETURNS_HISTORY = "Returns history";
+    static final String RECOMMENDATIONS = "Recommendations";
+    static final String FINDINGS = "Findings";
 
     /** Rows kept in memory per sheet before SXSSF flushes them to its temporary file. */
     private static final int WINDOW = 100;
@@ -77,6 +81,23 @@ public class MasterWorkbook {
             Column.wrapped("Last progress", 60, ActionLine::lastProgress),
             Column.of("Completion date", 14, ActionLine::completionDate));
 
+    static final List<Column<RecommendationRollup>> RECOMMENDATION_COLUMNS = List.of(
+            Column.of("Owning body", 40, RecommendationRollup::owningBody),
+            Column.of("Recommendation no.", 16, RecommendationRollup::number),
+            Column.of("Actions", 10, RecommendationRollup::actions),
+            Column.of("Completed", 10, RecommendationRollup::completed),
+            Column.of("Complete", 10, r -> r.complete() ? "Yes" : "No"),
+            Column.of("Outcome", 20, r -> r.outcome().label()));
+
+    /** Code first, as in findings.csv. */
+    static final List<Column<Finding>> FINDING_COLUMNS = List.of(
+            Column.of("Code", 28, f -> f.code().name()),
+            Column.of("Severity", 10, f -> ReportFormats.severity(f.severity())),
+            Column.of("Review", 10, Finding::reviewId),
+            Column.of("Action ref", 14, Finding::actionRef),
+            Column.of("Agency", 12, Finding::agency),
+            Column.wrapped("Finding", 90, Finding::message));
+
     static final List<Column<UpdateLine>> UPDATE_COLUMNS = List.of(
             Column.of("As at", 12, UpdateLine::asAt),
             Column.of("Action ref", 14, UpdateLine::actionRef),
@@ -104,6 +125,9 @@ public class MasterWorkbook {
             writeSheet(wb.createSheet(ACTION_PLAN), data.marking(), ACTION_COLUMNS, data.actions(), styles);
             writeSheet(wb.createSheet(EXCEPTIONS), data.marking(), ACTION_COLUMNS, data.exceptions(), styles);
             writeSheet(wb.createSheet(RETURNS_HISTORY), data.marking(), UPDATE_COLUMNS, data.returnsHistory(), styles);
+            writeSheet(wb.createSheet(RECOMMENDATIONS), data.marking(), RECOMMENDATION_COLUMNS, data.assessment().recommendations(),
+                    styles);
+            writeSheet(wb.createSheet(FINDINGS), data.marking(), FINDING_COLUMNS, data.assessment().findings(), styles);
             wb.write(out);
         }
     }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.dhrtracker.reconcile.ActionStatus;
+import org.dhrtracker.reconcile.Assessor.Assessment;
 
 /**
  * Everything one progress report of one review shows, as at one date. Built from the database by
@@ -13,6 +14,7 @@ import org.dhrtracker.reconcile.ActionStatus;
  * @param marking protective marking printed on every page and sheet, e.g. OFFICIAL-SENSITIVE
  * @param actions every action of the review, in plan order (owning body, recommendation, action)
  * @param returnsHistory every accepted update up to the as-at date, newest as-at first
+ * @param assessment the findings, the recommendations' roll-ups and outcomes, and sign-off readiness
  */
 public record ReportData(
         String partnership,
@@ -23,7 +25,8 @@ public record ReportData(
         String marking,
         Instant generatedAt,
         List<ActionLine> actions,
-        List<UpdateLine> returnsHistory) {
+        List<UpdateLine> returnsHistory,
+        Assessment assessment) {
 
     /** One action of the plan with its derived status. */
     public record ActionLine(

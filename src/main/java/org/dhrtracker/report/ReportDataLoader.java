@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.dhrtracker.intake.ReturnStatus;
 import org.dhrtracker.reconcile.ActionStatus;
+import org.dhrtracker.reconcile.Assessor;
 import org.dhrtracker.register.Scope;
 import org.dhrtracker.report.ReportData.ActionLine;
 import org.dhrtracker.report.ReportData.UpdateLine;
@@ -23,11 +24,13 @@ import org.springframework.stereotype.Component;
 public class ReportDataLoader {
 
     private final JdbcTemplate jdbc;
+    private final Assessor assessor;
     private final Clock clock;
     private final String marking;
 
-    public ReportDataLoader(JdbcTemplate jdbc, Clock clock, @Value("${dhr.marking}") String marking) {
+    public ReportDataLoader(JdbcTemplate jdbc, Assessor assessor, Clock clock, @Value("${dhr.marking}") String marking) {
         this.jdbc = jdbc;
+        this.assessor = assessor;
         this.clock = clock;
         this.marking = marking;
     }
@@ -66,7 +69,7 @@ public class ReportDataLoader {
 
         return jdbc.queryForObject("SELECT partnership, partnership_name, title FROM review WHERE review_id = ?",
                 (rs, i) -> new ReportData(rs.getString(1), rs.getString(2), reviewId, rs.getString(3), asAt, marking,
-                        clock.instant(), actions, history), reviewId);
+                        clock.instant(), actions, history, assessor.assess(reviewId, asAt)), reviewId);
     }
 
     private static String scope(ResultSet rs) throws SQLException {

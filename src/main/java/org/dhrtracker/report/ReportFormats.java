@@ -6,6 +6,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import org.dhrtracker.reconcile.Assessor.Assessment;
+import org.dhrtracker.reconcile.Assessor.RecommendationRollup;
+import org.dhrtracker.reconcile.FindingCode.Severity;
+
 /** How reports write dates: UK style, UK clock, blank for a missing value. */
 final class ReportFormats {
 
@@ -42,5 +46,30 @@ final class ReportFormats {
     /** e.g. 1 June 2016 09:30 */
     static String timestamp(Instant t) {
         return t == null ? null : STAMP.format(t);
+    }
+
+    /** Whether the review can go to the board for sign-off, in a sentence. */
+    static String readiness(Assessment a) {
+        long complete = a.recommendations().stream().filter(RecommendationRollup::complete).count();
+        int all = a.recommendations().size();
+        return a.readyForSignOff() ? "All " + all + " recommendations are complete: the review is ready for board sign-off."
+                : complete + " of " + all + " recommendations complete (a recommendation is complete when all its actions are);"
+                        + " the review is not yet ready for board sign-off.";
+    }
+
+    /** How many findings of each severity, in a sentence. */
+    static String findingsLine(Assessment a) {
+        if (a.findings().isEmpty()) {
+            return "None.";
+        }
+        java.util.Map<Severity, Long> counts = new java.util.EnumMap<>(Severity.class);
+        a.findings().forEach(f -> counts.merge(f.severity(), 1L, Long::sum));
+        return a.findings().size() + " findings: " + String.join(", ", counts.entrySet().stream()
+                .map(e -> e.getValue() + " " + severity(e.getKey()).toLowerCase(Locale.UK)).toList()) + ".";
+    }
+
+    /** High, Medium, Low. */
+    static String severity(Severity s) {
+        return s.name().charAt(0) + s.name().substring(1).toLowerCase(Locale.UK);
     }
 }

@@ -7,7 +7,11 @@ import java.util.Locale;
 /** The outputs a run can produce, as named in job definitions. */
 public enum ReportKind {
     BOARD_PDF("board-pdf", "board-report", "pdf"),
-    WORKBOOK("workbook", "master-workbook", "xlsx");
+    WORKBOOK("workbook", "master-workbook", "xlsx"),
+    /** Every run writes the findings; listing them in a job definition changes nothing. */
+    FINDINGS("findings", "findings", "csv"),
+    /** One list per agency, in a chase/ folder: {@code fileName} is that folder's name. */
+    CHASE_LISTS("chase-lists", "chase", "");
 
     private final String id;
     private final String fileStem;
@@ -25,12 +29,13 @@ public enum ReportKind {
 
     /** e.g. DHR1-board-report-2016-05-31.pdf */
     public String fileName(String reviewId, LocalDate asAt) {
-        return reviewId + "-" + fileStem + "-" + asAt + "." + extension;
+        return reviewId + "-" + fileStem + "-" + asAt + (extension.isEmpty() ? "" : "." + extension);
     }
 
     public static ReportKind fromId(String id) {
         String t = id.strip().toLowerCase(Locale.ROOT);
         return Arrays.stream(values()).filter(k -> k.id.equals(t)).findFirst().orElseThrow(() ->
-                new IllegalArgumentException("'" + id + "' is not a report (known: board-pdf, workbook)"));
+                new IllegalArgumentException("'" + id + "' is not a report (known: "
+                        + String.join(", ", Arrays.stream(values()).map(ReportKind::id).toList()) + ")"));
     }
 }

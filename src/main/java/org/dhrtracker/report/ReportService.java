@@ -21,10 +21,14 @@ public class ReportService {
     private final Reconciler reconciler;
     private final BoardReportPdf boardReport;
     private final MasterWorkbook workbook;
+    private final FindingsCsv findingsCsv;
+    private final ChaseLists chaseLists;
     private final Home home;
 
     public ReportService(ReportDataLoader loader, Reconciler reconciler, BoardReportPdf boardReport, MasterWorkbook workbook,
-            Home home) {
+            FindingsCsv findingsCsv, ChaseLists chaseLists, Home home) {
+        this.findingsCsv = findingsCsv;
+        this.chaseLists = chaseLists;
         this.loader = loader;
         this.reconciler = reconciler;
         this.boardReport = boardReport;
@@ -51,13 +55,22 @@ public class ReportService {
         List<Path> written = new ArrayList<>();
         try {
             Files.createDirectories(dir);
+            // The findings are written by every run, whatever else it produces.
+            Path findings = dir.resolve(ReportKind.FINDINGS.fileName(safe(reviewId), asAt));
+            findingsCsv.write(data, findings);
+            written.add(findings);
             for (ReportKind kind : kinds) {
                 Path file = dir.resolve(kind.fileName(safe(reviewId), asAt));
                 switch (kind) {
                     case BOARD_PDF -> boardReport.write(data, file);
                     case WORKBOOK -> workbook.write(data, file);
+                    case CHASE_LISTS -> written.addAll(chaseLists.write(data, dir.resolve("chase")));
+                    case FINDINGS -> {
+                    }
                 }
-                written.add(file);
+                if (kind == ReportKind.BOARD_PDF || kind == ReportKind.WORKBOOK) {
+                    written.add(file);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,5 +1,10 @@
 package org.dhrtracker.report;
 
+import org.dhrtracker.reconcile.Assessor.Assessment;
+import org.dhrtracker.reconcile.Assessor.RecommendationRollup;
+import org.dhrtracker.reconcile.Finding;
+import org.dhrtracker.reconcile.FindingCode;
+import org.dhrtracker.reconcile.Outcome;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -52,7 +57,17 @@ final class ReportFixtures {
                 new UpdateLine(LocalDate.of(2015, 1, 31), "DHR1-1-CSP", "CSP", "Completed", "Audit presented to the board.", "Minutes",
                         null, LocalDate.of(2014, 12, 15), "CSP Manager", "CSP-2015-01.csv", 2, Instant.parse("2015-02-02T10:00:00Z")));
         return new ReportData("NABSCOP", "Nuneaton and Bedworth Safer Communities Partnership", "DHR1", TITLE,
-                LocalDate.of(2016, 5, 31), MARKING, Instant.parse("2016-06-01T08:30:00Z"), actions, history);
+                LocalDate.of(2016, 5, 31), MARKING, Instant.parse("2016-06-01T08:30:00Z"), actions, history, assessment());
+    }
+
+    /** Findings and roll-ups as the assessor gives them: one of each severity, two recommendations. */
+    static Assessment assessment() {
+        return new Assessment(List.of(
+                new Finding(FindingCode.OVERDUE, "DHR1", "DHR1-3", "SWPB", "Action DHR1-3 (SWPB) was due 31 March 2015 and is not complete"),
+                new Finding(FindingCode.NO_RETURN, "DHR1", "DHR1-28c-CWPT", "CWPT", "Action DHR1-28c-CWPT (CWPT): no return this period"),
+                new Finding(FindingCode.PARTLY_COMPLETE, "DHR1", null, null, "Recommendation 28 (ALL AGENCIES): 1 of 3 actions complete")),
+                List.of(new RecommendationRollup("Safer Warwickshire Partnership Board", "1", 1, 1, Outcome.FULLY_IMPLEMENTED),
+                        new RecommendationRollup("ALL AGENCIES", "28", 3, 1, Outcome.PARTLY_IMPLEMENTED)));
     }
 
     /** Long enough to run over a page in the progress column: it must stretch, never be cut. */

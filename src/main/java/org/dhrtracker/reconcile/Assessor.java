@@ -1,0 +1,189 @@
+package org.dhrtracker.reconcile;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+import org.dhrtracker.intake.ReturnStatus;
+import org.dhrtracker.register.DueDate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * What a review's reconciliation as at a date means for the coordinator and the board: the
+ * findings, each recommendation's roll-up and outcome, and whether the review is ready for board
+ * sign-off. Reads only updates up to the date and the statuses stored for it, so a past date
+ * always gives the same assessment.
+ */
+@Service
+public class Assessor {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+    private final JdbcTemplate jdbc;
+    private final int staleMonths;
+
+    public Assessor(JdbcTemplate jdbc, @Value("${dhr.reconcile.stale-months:3}") int staleMonths) {
+        this.jdbc = jdbc;
+        this.staleMonths = staleMonths;
+    }
+
+    /** A recommendation's roll-up: complete only when every action is. */
+    public record RecommendationRollup(String owningBody, String number, int actions, int completed, Outcome outcome) {
+        public boolean complete() {
+            return completed == actions;
+        }
+    }
+
+    /** The findings, the roll-ups in plan order, and whether every recommendation is complete. */
+    public record Assessment(List<Finding> findings, List<RecommendationRollup> recommendations) {
+        public boolean readyForSignOff() {
+            return !recommendations.isEmpty() && recommendations.stream().allMatch(RecommendationRollup::complete);
+        }
+    }
+
+    private record ActionRow(long id, String ref, String agency, LocalDate plannedDue, String dueNote, long recommendationId,
+            String number, String owningBody, ActionStatus status) {
+    }
+
+    private record Update(LocalDate asAt, ReturnStatus status, String evidence, LocalDate revisedTarget, String source) {
+    }
+
+    public Assessment assess(String reviewId, LocalDate asAt) {
+        List<ActionRow> actions = jdbc.query("""
+                SELECT a.action_id, a.action_ref, a.agency_code, a.due_date, a.due_date_note, r.recommendation_id, r.number,
+                       r.owning_body, s.status
+                FROM action a JOIN recommendation r ON r.recommendation_id = a.recommendation_id
+                JOIN action_status s ON s.action_id = a.action_id AND s.as_at = ?
+                WHERE a.review_id = ? ORDER BY r.plan_order, a.plan_order""", (rs, i) -> new ActionRow(rs.getLong(1),
+                rs.getString(2), rs.getString(3), date(rs.getDate(4)), rs.getString(5), rs.getLong(6), rs.getString(7),
+                rs.getString(8), ActionStatus.valueOf(rs.getString(9))), Date.valueOf(asAt), reviewId);
+        Map<Long, List<Update>> updates = new LinkedHashMap<>();
+        jdbc.query("""
+                SELECT u.action_id, u.as_at, u.status, u.evidence, u.revised_target_date, f.file_name, u.source_row
+                FROM progress_update u JOIN action a ON a.action_id = u.action_id
+                JOIN return_file f ON f.return_file_id = u.return_file_id
+                WHERE a.review_id = ? AND u.as_at <= ? ORDER BY u.action_id, u.as_at, u.update_id""", rs -> {
+            updates.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Update(date(rs.getDate(2)),
+                    ReturnStatus.valueOf(rs.getString(3)), rs.getString(4), date(rs.getDate(5)),
+                    rs.getString(6) + " row " + rs.getInt(7)));
+        }, reviewId, Date.valueOf(asAt));
+
+        List<Finding> findings = new ArrayList<>();
+        for (ActionRow a : actions) {
+            findings.addAll(actionFindings(reviewId, asAt, a, updates.getOrDefault(a.id(), List.of())));
+        }
+        List<RecommendationRollup> rollups = new ArrayList<>();
+        Map<Long, List<ActionRow>> byRecommendation = new LinkedHashMap<>();
+        actions.forEach(a -> byRecommendation.computeIfAbsent(a.recommendationId(), k -> new ArrayList<>()).add(a));
+        for (List<ActionRow> rec : byRecommendation.values()) {
+            RecommendationRollup r = rollup(rec, updates);
+            rollups.add(r);
+            if (r.outcome() == Outcome.PARTLY_IMPLEMENTED) {
+                findings.add(new Finding(FindingCode.PARTLY_COMPLETE, reviewId, null, null, "Recommendation " + r.number() + " ("
+                        + r.owningBody() + "): " + r.completed() + " of " + r.actions() + " actions complete"));
+            }
+        }
+        findings.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::code));
+        return new Assessment(findings, rollups);
+    }
+
+    private List<Finding> actionFindings(String reviewId, LocalDate asAt, ActionRow a, List<Update> history) {
+        List<Finding> found = new ArrayList<>();
+        String who = "Action " + a.ref() + " (" + a.agency() + ")";
+        Update latest = history.isEmpty() ? null : history.get(history.size() - 1);
+        LocalDate target = a.plannedDue();
+        int slips = 0;
+        for (Update u : history) {
+            if (u.revisedTarget() != null && (target == null || u.revisedTarget().isAfter(target))) {
+                slips += target == null ? 0 : 1;
+                target = u.revisedTarget();
+            }
+        }
+        switch (a.status()) {
+            case OVERDUE -> found.add(finding(FindingCode.OVERDUE, reviewId, a,
+                    who + " was due " + day(target) + " and is not complete"));
+            case DUE_SOON -> found.add(finding(FindingCode.DUE_SOON, reviewId, a, who + " is due " + day(target)));
+            case NO_RETURN -> found.add(finding(FindingCode.NO_RETURN, reviewId, a, who + ": no return this period"
+                    + (latest == null ? ", none ever received" : " (last as at " + day(latest.asAt()) + ")")));
+            default -> {
+            }
+        }
+        boolean open = a.status() != ActionStatus.COMPLETED;
+        if (latest != null && open && latest.asAt().isBefore(asAt.minusMonths(staleMonths))) {
+            found.add(finding(FindingCode.STALE, reviewId, a, who + ": no update since " + day(latest.asAt()) + ", more than "
+                    + staleMonths + " months"));
+        }
+        if (latest != null && latest.status() == ReturnStatus.COMPLETED && (latest.evidence() == null || latest.evidence().isBlank())) {
+            found.add(finding(FindingCode.COMPLETED_WITHOUT_EVIDENCE, reviewId, a,
+                    who + ": completion claimed as at " + day(latest.asAt()) + " with no evidence given"));
+        }
+        if (slips > 0 && a.plannedDue() != null) {
+            found.add(finding(FindingCode.TARGET_SLIPPED, reviewId, a, who + ": target moved from " + day(a.plannedDue()) + " to "
+                    + day(target) + " (" + slips + (slips == 1 ? " slip)" : " slips)")));
+        }
+        Update backwardsFrom = null;
+        Update backwardsTo = null;
+        for (int i = 1; i < history.size(); i++) {
+            Update before = history.get(i - 1);
+            Update after = history.get(i);
+            if (after.asAt().isAfter(before.asAt()) && after.status().ordinal() < before.status().ordinal()) {
+                backwardsFrom = before;
+                backwardsTo = after;
+            }
+            if (after.asAt().equals(before.asAt()) && disagree(before, after)) {
+                found.add(finding(FindingCode.CONFLICTING_UPDATES, reviewId, a, who + ": updates as at " + day(after.asAt())
+                        + " disagree (" + before.source() + ": " + before.status().label() + "; " + after.source() + ": "
+                        + after.status().label() + ")"));
+            }
+        }
+        if (backwardsTo != null) {
+            found.add(finding(FindingCode.STATUS_WENT_BACKWARDS, reviewId, a, who + ": status went from "
+                    + backwardsFrom.status().label() + " (" + day(backwardsFrom.asAt()) + ") to " + backwardsTo.status().label()
+                    + " (" + day(backwardsTo.asAt()) + ")"));
+        }
+        return found;
+    }
+
+    private static boolean disagree(Update a, Update b) {
+        return a.status() != b.status() || !Objects.equals(a.revisedTarget(), b.revisedTarget());
+    }
+
+    private static RecommendationRollup rollup(List<ActionRow> actions, Map<Long, List<Update>> updates) {
+        ActionRow first = actions.get(0);
+        int completed = (int) actions.stream().filter(a -> a.status() == ActionStatus.COMPLETED).count();
+        Outcome outcome;
+        if (completed == actions.size()) {
+            outcome = Outcome.FULLY_IMPLEMENTED;
+        } else if (completed > 0) {
+            outcome = Outcome.PARTLY_IMPLEMENTED;
+        } else if (actions.stream().allMatch(a -> DueDate.ACHIEVED.equals(a.dueNote()))) {
+            outcome = Outcome.ALREADY_HAPPENING;
+        } else if (actions.stream().noneMatch(a -> updates.containsKey(a.id()))) {
+            outcome = Outcome.NO_INFORMATION;
+        } else {
+            outcome = Outcome.NOT_MET;
+        }
+        return new RecommendationRollup(first.owningBody(), first.number(), actions.size(), completed, outcome);
+    }
+
+    private static Finding finding(FindingCode code, String reviewId, ActionRow a, String message) {
+        return new Finding(code, reviewId, a.ref(), a.agency(), message);
+    }
+
+    private static String day(LocalDate d) {
+        return d == null ? "(no date)" : DAY.format(d);
+    }
+
+    private static LocalDate date(Date d) {
+        return d == null ? null : d.toLocalDate();
+    }
+}

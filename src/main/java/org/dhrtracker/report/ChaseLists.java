@@ -1,0 +1,59 @@
+package org.dhrtracker.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.dhrtracker.reconcile.ActionStatus;
+import org.dhrtracker.reconcile.Finding;
+import org.dhrtracker.report.ReportData.ActionLine;
+import org.springframework.stereotype.Component;
+
+/**
+ * The chase list of each agency: its open actions, what is missing for each (the findings on it),
+ * and its rejected completion claims with the reason. One file per agency, so each agency is sent
+ * only its own actions: &lt;review&gt;-&lt;agency&gt;-chase-&lt;as-at&gt;.csv in a chase/ folder.
+ */
+@Component
+public class ChaseLists {
+
+    /** Writes the lists into the folder and returns their paths, one per agency with open actions. */
+    public List<Path> write(ReportData data, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Map<String, List<Finding>> findingsByAction = data.assessment().findings().stream().filter(f -> f.actionRef() != null)
+                .collect(Collectors.groupingBy(Finding::actionRef, LinkedHashMap::new, Collectors.toList()));
+        Map<String, List<ActionLine>> openByAgency = new LinkedHashMap<>();
+        for (ActionLine a : data.actions()) {
+            if (a.status() != ActionStatus.COMPLETED) {
+                openByAgency.computeIfAbsent(a.agency(), k -> new ArrayList<>()).add(a);
+            }
+        }
+        List<Path> written = new ArrayList<>();
+        for (Map.Entry<String, List<ActionLine>> agency : openByAgency.entrySet()) {
+            Path file = dir.resolve(data.reviewId() + "-" + agency.getKey().replaceAll("[^A-Za-z0-9._-]", "_") + "-chase-"
+                    + data.asAt() + ".csv");
+            try (Writer out = Files.newBufferedWriter(file); CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
+                csv.printRecord(data.marking());
+                csv.printRecord("Review", "Action ref", "Recommendation", "Action", "Target date (as written)", "Due date", "Status",
+                        "Last return as at", "What is needed");
+                for (ActionLine a : agency.getValue()) {
+                    String needed = findingsByAction.getOrDefault(a.actionRef(), List.of()).stream().map(Finding::message)
+                            .collect(Collectors.joining("\n"));
+                    csv.printRecord(data.reviewId(), a.actionRef(), a.recommendationNo(), SpreadsheetText.neutralise(a.action()),
+                            SpreadsheetText.neutralise(a.targetDateAsWritten()), a.dueDate(), a.status().label(), a.lastReturnAsAt(),
+                            needed.isEmpty() ? "A return as at " + ReportFormats.longDate(data.asAt()) : needed);
+                }
+            }
+            written.add(file);
+        }
+        return written;
+    }
+}

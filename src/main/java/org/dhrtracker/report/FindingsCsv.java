@@ -1,0 +1,30 @@
+package org.dhrtracker.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.dhrtracker.reconcile.Finding;
+import org.springframework.stereotype.Component;
+
+/**
+ * findings.csv: the protective marking, then one finding a row, code first, most severe first, so
+ * a coordinator can sort and filter it and other tools can read it.
+ */
+@Component
+public class FindingsCsv {
+
+    public void write(ReportData data, Path file) throws IOException {
+        try (Writer out = Files.newBufferedWriter(file); CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
+            csv.printRecord(data.marking());
+            csv.printRecord("Code", "Severity", "Review", "Action ref", "Agency", "Finding", "As at");
+            for (Finding f : data.assessment().findings()) {
+                csv.printRecord(f.code().name(), ReportFormats.severity(f.severity()), f.reviewId(), f.actionRef(), f.agency(),
+                        SpreadsheetText.neutralise(f.message()), data.asAt());
+            }
+        }
+    }
+}
