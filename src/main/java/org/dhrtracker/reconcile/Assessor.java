@@ -36,7 +36,12 @@ public class Assessor {
         this.staleMonths = staleMonths;
     }
 
-    /** A recommendation's roll-up: complete only when every action is. */
+    /**
+     * A recommendation's roll-up: complete only when every action is. Outcome: all actions complete,
+     * fully implemented; some, partly; none complete: not met when an action is overdue, already
+     * happening when the plan said so of every action, partly implemented when work is reported
+     * and nothing is late, else no information.
+     */
     public record RecommendationRollup(String owningBody, String number, int actions, int completed, Outcome outcome) {
         public boolean complete() {
             return completed == actions;
@@ -87,7 +92,7 @@ public class Assessor {
         for (List<ActionRow> rec : byRecommendation.values()) {
             RecommendationRollup r = rollup(rec, updates);
             rollups.add(r);
-            if (r.outcome() == Outcome.PARTLY_IMPLEMENTED) {
+            if (r.completed() > 0 && !r.complete()) {
                 findings.add(new Finding(FindingCode.PARTLY_COMPLETE, reviewId, null, null, "Recommendation " + r.number() + " ("
                         + r.owningBody() + "): " + r.completed() + " of " + r.actions() + " actions complete"));
             }
@@ -167,10 +172,13 @@ public class Assessor {
             outcome = Outcome.PARTLY_IMPLEMENTED;
         } else if (actions.stream().allMatch(a -> DueDate.ACHIEVED.equals(a.dueNote()))) {
             outcome = Outcome.ALREADY_HAPPENING;
-        } else if (actions.stream().noneMatch(a -> updates.containsKey(a.id()))) {
-            outcome = Outcome.NO_INFORMATION;
-        } else {
+        } else if (actions.stream().anyMatch(a -> a.status() == ActionStatus.OVERDUE)) {
             outcome = Outcome.NOT_MET;
+        } else if (actions.stream().anyMatch(a -> updates.containsKey(a.id()))) {
+            // Under way and not late: some of it is in place.
+            outcome = Outcome.PARTLY_IMPLEMENTED;
+        } else {
+            outcome = Outcome.NO_INFORMATION;
         }
         return new RecommendationRollup(first.owningBody(), first.number(), actions.size(), completed, outcome);
     }

@@ -1,0 +1,142 @@
+package org.dhrtracker.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.dhrtracker.JobTestSupport;
+import org.dhrtracker.report.ReportJobConfiguration;
+import org.dhrtracker.schedule.MonthlyJobConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
+
+/**
+ * Findings on the DHR1 register with returns constructed to raise each one, read back from the
+ * findings.csv and the workbook the real monthly job writes.
+ */
+class FindingsFunctionalTest extends JobTestSupport {
+
+    private static final LocalDate AS_AT = LocalDate.of(2015, 7, 15);
+    private static final String HEADER = "Review,Action ref,Agency,As at,Status,Progress,Evidence,Revised target date,Completion date,Reported by\n";
+
+    @BeforeEach
+    void demoRegister() throws Exception {
+        resetHome();
+        assertThat(importRegister(DEMO_REGISTER).getExitStatus()).isEqualTo(ExitStatus.COMPLETED);
+    }
+
+    @Test
+    void everyFindingFromConstructedReturns() throws Exception {
+        // 3 (SWPB) was due 31 March 2015: still in progress. 26-CHILDRENS is due 31 July 2015.
+        drop("a_SWPB.csv", "DHR1,3,SWPB,2015-07-15,In progress,Website being built,,,,Lead\n");
+        drop("a_CHILDRENS.csv", "DHR1,26-CHILDRENS,CHILDRENS,2015-07-15,In progress,Training being revised,,,,Lead\n");
+        // 16 (POLICE): last heard of in March. 12 (POLICE): completed, no evidence. 14 (POLICE): target moved.
+        drop("a_POLICE.csv", "DHR1,16,POLICE,2015-03-31,In progress,Raised with CAADA,,,,Lead\n"
+                + "DHR1,12,POLICE,2015-07-15,Completed,Policy in place,,,2015-07-01,Lead\n"
+                + "DHR1,14,POLICE,2015-07-15,In progress,I-cards in development,,2015-12-31,,Lead\n");
+        // 20 (GEH): completed in March, in progress again in July.
+        drop("a_GEH.csv", "DHR1,20,GEH,2015-03-31,Completed,Policy ratified,Policy document,,2015-03-15,Lead\n"
+                + "DHR1,20,GEH,2015-07-15,In progress,Policy under review again,,,,Lead\n");
+        // 2a and 2b (MARAC): 2a completed; two returns for 2b as at the same date disagree.
+        drop("b_MARAC.csv", "DHR1,2a,MARAC,2015-07-15,Completed,Training delivered,Training records,,,Lead\n"
+                + "DHR1,2b,MARAC,2015-07-15,Completed,Options presented,Minutes,,,Lead\n");
+        drop("c_MARAC.csv", "DHR1,2b,MARAC,2015-07-15,In progress,Options still being researched,,,,Lead\n");
+
+        JobExecution run = run(MonthlyJobConfiguration.JOB, params(AS_AT)
+                .addString(ReportJobConfiguration.REPORTS, "workbook,chase-lists").addString(ReportJobConfiguration.OUTPUT, "out/{partnership}"));
+
+        assertThat(run.getExitStatus()).isEqualTo(ExitStatus.COMPLETED);
+        Map<String, Set<String>> found = findingsCsv();
+        assertThat(found.get("OVERDUE")).contains("3", "20");
+        assertThat(found.get("DUE_SOON")).contains("26-CHILDRENS");
+        assertThat(found.get("NO_RETURN")).contains("16");
+        assertThat(found.get("STALE")).containsExactly("16");
+        assertThat(found.get("COMPLETED_WITHOUT_EVIDENCE")).containsExactly("12");
+        assertThat(found.get("TARGET_SLIPPED")).containsExactly("14");
+        assertThat(found.get("STATUS_WENT_BACKWARDS")).containsExactly("20");
+        assertThat(found.get("CONFLICTING_UPDATES")).containsExactly("2b");
+        assertThat(found.get("PARTLY_COMPLETE")).containsExactly("");
+        assertThat(lines(home.out().resolve("NABSCOP/DHR1-findings-2015-07-15.csv")))
+                .anyMatch(l -> l.startsWith("TARGET_SLIPPED,Medium,DHR1,14,POLICE,"
+                        + "Action 14 (POLICE): target moved from 31 July 2015 to 31 December 2015 (1 slip)"))
+                .anyMatch(l -> l.startsWith("PARTLY_COMPLETE,Low,DHR1,,,Recommendation 2 (Safer Warwickshire Partnership Board): 1 of 2"));
+
+        // The workbook's Findings sheet holds the same findings.
+        DataFormatter f = new DataFormatter(Locale.ROOT);
+        try (Workbook wb = WorkbookFactory.create(home.out().resolve("NABSCOP/DHR1-master-workbook-2015-07-15.xlsx").toFile(), null, true)) {
+            Sheet sheet = wb.getSheet("Findings");
+            assertThat(f.formatCellValue(sheet.getRow(1).getCell(0))).isEqualTo("Code");
+            assertThat(sheet.getLastRowNum() - 1).isEqualTo(records().size());
+        }
+    }
+
+    @Test
+    void chaseListsGoOnePerAgencyWithWhatIsMissing() throws Exception {
+        drop("a_POLICE.csv", "DHR1,12,POLICE,2015-07-15,Completed,Policy in place,,,2015-07-01,Lead\n");
+
+        run(MonthlyJobConfiguration.JOB, params(AS_AT).addString(ReportJobConfiguration.REPORTS, "chase-lists")
+                .addString(ReportJobConfiguration.OUTPUT, "out/{partnership}"));
+
+        Path police = home.out().resolve("NABSCOP/chase/DHR1-POLICE-chase-2015-07-15.csv");
+        List<CSVRecord> rows = read(police);
+        assertThat(rows.get(0).get(0)).isEqualTo("OFFICIAL-SENSITIVE");
+        assertThat(rows.subList(2, rows.size())).allMatch(r -> r.get(0).equals("DHR1"));
+        Set<String> refs = new TreeSet<>(rows.subList(2, rows.size()).stream().map(r -> r.get(1)).toList());
+        // Every open POLICE action, and no one else's.
+        assertThat(refs).isEqualTo(new TreeSet<>(db.queryForList("""
+                SELECT a.action_ref FROM action a JOIN action_status s ON s.action_id = a.action_id AND s.as_at = ?
+                WHERE a.agency_code = 'POLICE' AND s.status <> 'COMPLETED'""", String.class, AS_AT)));
+        assertThat(rows.subList(2, rows.size())).anyMatch(r -> r.get(1).equals("12") && r.get(8).contains("completion claimed as at 15 July 2015 with no evidence"));
+    }
+
+    // ---- helpers
+
+    private void drop(String name, String rows) throws IOException {
+        Files.writeString(home.inbox().resolve(name), HEADER + rows);
+    }
+
+    private List<CSVRecord> records() throws IOException {
+        List<CSVRecord> rows = read(home.out().resolve("NABSCOP/DHR1-findings-2015-07-15.csv"));
+        return rows.subList(2, rows.size());
+    }
+
+    /** Code → the action refs it names ("" for a recommendation's finding). */
+    private Map<String, Set<String>> findingsCsv() throws IOException {
+        List<CSVRecord> rows = read(home.out().resolve("NABSCOP/DHR1-findings-2015-07-15.csv"));
+        assertThat(rows.get(0).get(0)).isEqualTo("OFFICIAL-SENSITIVE");
+        assertThat(rows.get(1).get(0)).isEqualTo("Code");
+        Map<String, Set<String>> found = new TreeMap<>();
+        for (CSVRecord r : rows.subList(2, rows.size())) {
+            found.computeIfAbsent(r.get(0), k -> new TreeSet<>()).add(r.get(3));
+        }
+        return found;
+    }
+
+    private static List<CSVRecord> read(Path file) throws IOException {
+        try (Reader in = Files.newBufferedReader(file)) {
+            return CSVFormat.RFC4180.parse(in).getRecords();
+        }
+    }
+
+    private static List<String> lines(Path file) throws IOException {
+        return Files.readAllLines(file);
+    }
+}
