@@ -90,7 +90,7 @@ class FindingsFunctionalTest extends JobTestSupport {
 
     @Test
     void chaseListsGoOnePerAgencyWithWhatIsMissing() throws Exception {
-        drop("a_POLICE.csv", "DHR1,12,POLICE,2015-07-15,Completed,Policy in place,,,2015-07-01,Lead\n");
+        drop("a_POLICE.csv", "DHR1,16,POLICE,2015-03-31,In progress,Raised with CAADA,,,,Lead\n");
 
         run(MonthlyJobConfiguration.JOB, params(AS_AT).addString(ReportJobConfiguration.REPORTS, "chase-lists")
                 .addString(ReportJobConfiguration.OUTPUT, "out/{partnership}"));
@@ -104,7 +104,8 @@ class FindingsFunctionalTest extends JobTestSupport {
         assertThat(refs).isEqualTo(new TreeSet<>(db.queryForList("""
                 SELECT a.action_ref FROM action a JOIN action_status s ON s.action_id = a.action_id AND s.as_at = ?
                 WHERE a.agency_code = 'POLICE' AND s.status <> 'COMPLETED'""", String.class, AS_AT)));
-        assertThat(rows.subList(2, rows.size())).anyMatch(r -> r.get(1).equals("12") && r.get(8).contains("completion claimed as at 15 July 2015 with no evidence"));
+        assertThat(rows.subList(2, rows.size())).anyMatch(r -> r.get(1).equals("16")
+                && r.get(8).contains("no return this period (last as at 31 March 2015)"));
     }
 
     // ---- helpers
