@@ -14,7 +14,7 @@ import org.dhrtracker.tabular.FileDigest;
 import org.dhrtracker.tabular.RowChecker;
 
 /** An agency return read and checked whole against the register: its rows, or its problems. */
-public final class ReturnFile extends RowChecker {
+public final class ReturnFile extends RowChecker implements InboxFile {
 
     static final Column REVIEW = Column.required("Review");
     static final Column ACTION_REF = Column.required("Action ref");
@@ -55,10 +55,12 @@ public final class ReturnFile extends RowChecker {
         return file;
     }
 
+    @Override
     public Path path() {
         return path;
     }
 
+    @Override
     public String sha256() {
         return sha256;
     }

@@ -30,7 +30,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.dhrtracker.JobTestSupport;
-import org.dhrtracker.intake.ReturnFileWriter;
+import org.dhrtracker.intake.InboxFileWriter;
 import org.dhrtracker.reconcile.ActionStatus;
 import org.dhrtracker.report.ReportJobConfiguration;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,8 +76,8 @@ class MonthlyJobFunctionalTest extends JobTestSupport {
     void everyDemoReturnIsAcceptedAndEveryRowKept() throws Exception {
         assertThat(monthly.getExitStatus()).isEqualTo(ExitStatus.COMPLETED);
         var intake = stepContext(monthly, "ingest-returns");
-        assertThat(intake.getInt(ReturnFileWriter.ACCEPTED)).isEqualTo(demoReturns.size());
-        assertThat(intake.getInt(ReturnFileWriter.REJECTED)).isZero();
+        assertThat(intake.getInt(InboxFileWriter.ACCEPTED)).isEqualTo(demoReturns.size());
+        assertThat(intake.getInt(InboxFileWriter.REJECTED)).isZero();
         assertThat(count("SELECT COUNT(*) FROM progress_update")).isEqualTo(demoReturnRows().size());
         assertThat(home.archive().toFile().list()).hasSize(demoReturns.size());
     }
