@@ -43,7 +43,11 @@ final class ReportFixtures {
                 new ActionLine(body2, "28c", "Police should improve DASH completion.", "Regional",
                         "DHR1-28c-CWPT", "CWPT", "Coventry and Warwickshire Partnership Trust", "CWPT: add DASH to mental health triage.",
                         "Triage policy", "Named Nurse", "15/06/2016", LocalDate.of(2016, 6, 15),
-                        ActionStatus.DUE_SOON, LocalDate.of(2016, 4, 30), "In progress", "Policy drafted.", null));
+                        ActionStatus.DUE_SOON, LocalDate.of(2016, 4, 30), "In progress", "Policy drafted.", null),
+                new ActionLine(body2, "28d", "Police should improve DASH completion.", "Regional",
+                        "DHR1-28d-WMAS", "WMAS", "West Midlands Ambulance Service", "WMAS: add DASH prompts to the call log.",
+                        "Call log audit", null, "March 2016", LocalDate.of(2016, 3, 31),
+                        ActionStatus.CLAIMED, LocalDate.of(2016, 5, 31), "Completed", "Prompts live.", LocalDate.of(2016, 5, 20)));
         List<UpdateLine> history = List.of(
                 new UpdateLine(LocalDate.of(2016, 4, 30), "DHR1-28b-POLICE", "POLICE", "On track", "First audit done.", null,
                         null, null, "DCI Safeguarding", "POLICE-2016-04.xlsx", 3, Instant.parse("2016-05-03T09:15:00Z")),
