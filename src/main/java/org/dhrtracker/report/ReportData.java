@@ -25,7 +25,12 @@ public record ReportData(
         List<ActionLine> actions,
         List<UpdateLine> returnsHistory) {
 
-    /** One action of the plan with its derived status. */
+    /**
+     * One action of the plan with its derived status.
+     *
+     * @param signOff the coordinator's decision on the agency's completion claim as at the date, in
+     *        words (accepted, awaiting sign-off, rejected with the reason); null when there is no claim
+     */
     public record ActionLine(
             String owningBody,
             String recommendationNo,
@@ -43,7 +48,8 @@ public record ReportData(
             LocalDate lastReturnAsAt,
             String lastReportedStatus,
             String lastProgress,
-            LocalDate completionDate) {
+            LocalDate completionDate,
+            String signOff) {
     }
 
     /** One accepted row of an agency return. */

@@ -65,7 +65,7 @@ class MasterWorkbookTest {
                 List<Object> expected = java.util.Arrays.asList(a.owningBody(), a.recommendationNo(), a.recommendationText(),
                         a.scope(), a.actionRef(), a.agency(), a.agencyName(), a.action(), a.evidenceOfAchievement(),
                         a.implementationLead(), a.targetDateAsWritten(), a.dueDate(), a.status().label(), a.status().rag().word(),
-                        a.lastReturnAsAt(), a.lastReportedStatus(), a.lastProgress(), a.completionDate());
+                        a.lastReturnAsAt(), a.lastReportedStatus(), a.lastProgress(), a.completionDate(), a.signOff());
                 for (int c = 0; c < expected.size(); c++) {
                     assertCell(row.getCell(c), expected.get(c));
                 }
