@@ -16,9 +16,7 @@ import org.dhrtracker.reconcile.ClosureRepository.NewDecision;
 import org.dhrtracker.register.RegisterRepository.ActionKey;
 import org.dhrtracker.tabular.CellDates;
 import org.dhrtracker.tabular.Column;
-import org.dhrtracker.tabular.FileDigest;
 import org.dhrtracker.tabular.Header;
-import org.dhrtracker.tabular.RowChecker;
 import org.dhrtracker.tabular.TabularReader;
 import org.dhrtracker.tabular.UnreadableFileException;
 
@@ -26,10 +24,8 @@ import org.dhrtracker.tabular.UnreadableFileException;
  * The coordinator's decisions on completion claims, read and checked whole: one row per decision.
  * The checks of one decision ({@link #check}) are also those of the sign-off command.
  */
-public final class SignOffFile extends RowChecker implements InboxFile {
+public final class SignOffFile extends InboxFile {
 
-    static final Column REVIEW = Column.required("Review");
-    static final Column ACTION_REF = Column.required("Action ref");
     static final Column DECISION = Column.required("Decision");
     static final Column REASON = Column.optional("Reason");
     static final Column DECIDED_BY = Column.optional("Decided by");
@@ -44,16 +40,12 @@ public final class SignOffFile extends RowChecker implements InboxFile {
     public record Context(Map<String, Map<String, ActionKey>> actions, ClosureRepository closure, LocalDate today) {
     }
 
-    private final Path path;
-    private final String sha256;
     private final Context context;
     private final List<NewDecision> decisions = new ArrayList<>();
     private final Map<Long, Integer> rowOfAction = new HashMap<>();
 
-    private SignOffFile(Path path, String sha256, Context context) {
-        super(path.getFileName().toString(), COLUMNS);
-        this.path = path;
-        this.sha256 = sha256;
+    private SignOffFile(Path path, Context context) throws IOException {
+        super(path, COLUMNS);
         this.context = context;
     }
 
@@ -73,19 +65,9 @@ public final class SignOffFile extends RowChecker implements InboxFile {
     }
 
     public static SignOffFile read(Path path, Context context) throws IOException {
-        SignOffFile file = new SignOffFile(path, FileDigest.sha256(path), context);
+        SignOffFile file = new SignOffFile(path, context);
         file.readAll(path, "the file has no decision rows");
         return file;
-    }
-
-    @Override
-    public Path path() {
-        return path;
-    }
-
-    @Override
-    public String sha256() {
-        return sha256;
     }
 
     public List<NewDecision> decisions() {
@@ -125,16 +107,8 @@ public final class SignOffFile extends RowChecker implements InboxFile {
      * @return the decision to record, or null when there was a problem
      */
     public static NewDecision check(Written w, Context context, String source, BiConsumer<Column, String> problems) {
-        boolean ok = true;
-        Map<String, ActionKey> reviewActions = context.actions().get(w.review());
-        ActionKey action = null;
-        if (reviewActions == null) {
-            problems.accept(REVIEW, "unknown review '" + w.review() + "'");
-            ok = false;
-        } else if ((action = reviewActions.get(w.actionRef())) == null) {
-            problems.accept(ACTION_REF, "unknown action ref '" + w.actionRef() + "' in review " + w.review());
-            ok = false;
-        }
+        ActionKey action = findAction(context.actions(), w.review(), w.actionRef(), problems);
+        boolean ok = action != null;
         Decision decision = null;
         try {
             decision = Decision.fromText(w.decision());

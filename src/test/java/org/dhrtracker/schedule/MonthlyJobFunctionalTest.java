@@ -140,6 +140,9 @@ class MonthlyJobFunctionalTest extends JobTestSupport {
         assertThat(pdfSummaryCount(ActionStatus.COMPLETED)).isEqualTo(completed.size());
         assertThat(workbookRefsShowing(ActionStatus.CLAIMED.label())).isEqualTo(claimed);
         assertThat(pdfSummaryCount(ActionStatus.CLAIMED)).isEqualTo(claimed.size());
+        // The plan says why an action the agency calls completed is not: "Completion claim rejected 31 May 2016: ..."
+        assertThat(pdfText().replaceAll("\\s+", " ")).contains("Completion claim rejected 31 May 2016: No evidence supplied")
+                .contains("Completion claimed (31 May 2016): awaiting sign-off");
     }
 
     @Test
