@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.dhrtracker.intake.IngestReturnsJobConfiguration;
-import org.dhrtracker.intake.ReturnFileWriter;
+import org.dhrtracker.intake.InboxFileWriter;
+import org.dhrtracker.intake.SignOffService;
 import org.dhrtracker.reconcile.ReconcileJobConfiguration;
 import org.dhrtracker.register.ImportRegisterJobConfiguration;
 import org.dhrtracker.register.RegisterRepository;
@@ -45,10 +46,11 @@ class Commands {
     private final JobDefinitions definitions;
     private final Clock clock;
     private final Home home;
+    private final SignOffService signOffs;
     private final PrintStream out = System.out;
 
     Commands(JobOperator jobOperator, List<Job> jobs, RegisterRepository register, DemoData demo, JobDefinitions definitions,
-            Clock clock, Home home) {
+            Clock clock, Home home, SignOffService signOffs) {
         this.jobOperator = jobOperator;
         this.jobs = jobs.stream().collect(Collectors.toMap(Job::getName, j -> j));
         this.register = register;
@@ -56,6 +58,7 @@ class Commands {
         this.definitions = definitions;
         this.clock = clock;
         this.home = home;
+        this.signOffs = signOffs;
     }
 
     int run(Invocation inv) throws Exception {
@@ -66,6 +69,7 @@ class Commands {
             case "reconcile" -> reconcile(inv);
             case "report" -> report(inv, null);
             case "monthly" -> monthly(inv);
+            case "sign-off" -> signOff(inv);
             default -> throw new IllegalStateException(inv.command());
         };
     }
@@ -182,7 +186,7 @@ class Commands {
                     return code;
                 }
             }
-            out.println("Dropped " + demo.dropReturnsInInbox().size() + " demo returns into " + home.inbox() + ".");
+            out.println("Dropped " + demo.dropReturnsInInbox().size() + " demo returns and sign-off files into " + home.inbox() + ".");
         }
         LocalDate asAt = asAt(inv, definition);
         String review = inv.review() != null ? inv.review()
@@ -197,6 +201,20 @@ class Commands {
         printIntake(run);
         printOutputs(run);
         return finish(run, "Monthly run as at " + asAt + " done.");
+    }
+
+    private int signOff(Invocation inv) {
+        Invocation.SignOff s = inv.signOff();
+        List<String> refusals = signOffs.signOff(inv.review(), s.action(), s.decision(), s.reason(), s.by(), inv.asAt());
+        if (!refusals.isEmpty()) {
+            out.println("Sign-off refused; nothing recorded:");
+            refusals.forEach(r -> out.println("  " + r));
+            return REJECTED;
+        }
+        out.println("Recorded: " + inv.review() + " action " + s.action() + ", completion "
+                + (s.decision().equals("Accept") ? "accepted" : "rejected") + " on "
+                + (inv.asAt() != null ? inv.asAt() : LocalDate.now(clock)) + ". It counts from the next reconcile or report.");
+        return OK;
     }
 
     private JobParametersBuilder params() {
@@ -247,9 +265,15 @@ class Commands {
             if (step.getStepName().equals("ingest-returns")) {
                 var c = step.getExecutionContext();
                 out.printf("Returns: %d files accepted (%d updates), %d rejected, %d already applied.%n",
-                        c.getInt(ReturnFileWriter.ACCEPTED, 0), c.getInt(ReturnFileWriter.ROWS, 0),
-                        c.getInt(ReturnFileWriter.REJECTED, 0), c.getInt(ReturnFileWriter.DUPLICATE, 0));
-                if (c.getInt(ReturnFileWriter.REJECTED, 0) > 0) {
+                        c.getInt(InboxFileWriter.ACCEPTED, 0), c.getInt(InboxFileWriter.ROWS, 0),
+                        c.getInt(InboxFileWriter.REJECTED, 0), c.getInt(InboxFileWriter.DUPLICATE, 0));
+                if (c.getInt(InboxFileWriter.SIGN_OFFS_ACCEPTED, 0) + c.getInt(InboxFileWriter.SIGN_OFFS_REJECTED, 0)
+                        + c.getInt(InboxFileWriter.SIGN_OFFS_DUPLICATE, 0) > 0) {
+                    out.printf("Sign-offs: %d files accepted (%d decisions), %d rejected, %d already applied.%n",
+                            c.getInt(InboxFileWriter.SIGN_OFFS_ACCEPTED, 0), c.getInt(InboxFileWriter.DECISIONS, 0),
+                            c.getInt(InboxFileWriter.SIGN_OFFS_REJECTED, 0), c.getInt(InboxFileWriter.SIGN_OFFS_DUPLICATE, 0));
+                }
+                if (c.getInt(InboxFileWriter.REJECTED, 0) + c.getInt(InboxFileWriter.SIGN_OFFS_REJECTED, 0) > 0) {
                     out.println("Rejected files and their reasons are in " + home.rejected() + " (*.errors.txt).");
                 }
             }

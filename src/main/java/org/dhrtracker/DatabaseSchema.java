@@ -1,8 +1,20 @@
 package org.dhrtracker;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -15,7 +27,8 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the product's tables and Spring Batch's job repository tables on first start, and
+ * Creates Spring Batch's job repository tables on first start, and each of the product's tables
+ * that is absent (a new version's table in an existing database too), and
  * shuts the file database down cleanly when the application closes.
  */
 @Component
@@ -36,17 +49,55 @@ public class DatabaseSchema implements InitializingBean, DisposableBean {
             if (!tableExists(c, "BATCH_JOB_INSTANCE")) {
                 run(c, "org/springframework/batch/core/schema-" + vendor + ".sql");
             }
-            if (!tableExists(c, "REVIEW")) {
-                run(c, "db/" + vendor + "/schema.sql");
-                log.info("Created the register schema ({})", vendor);
-            }
+            createMissingTables(c, "db/" + vendor + "/schema.sql");
         }
     }
 
-    private static boolean tableExists(Connection c, String table) throws SQLException {
+    /**
+     * Runs the statements of the application schema whose table is absent, so a table added in a
+     * later version is created in an existing database too. An index goes with its table.
+     */
+    private static void createMissingTables(Connection c, String script) throws SQLException {
+        String sql;
+        try {
+            sql = new ClassPathResource(script).getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + script, e);
+        }
+        // The schema's statements end with ";" and its comments are whole "--" lines.
+        List<String> statements = Arrays.stream(sql.replaceAll("(?m)^\\s*--.*$", "").split(";"))
+                .map(String::strip).filter(st -> !st.isEmpty()).toList();
+        Map<String, Boolean> absent = new HashMap<>();
+        List<String> created = new ArrayList<>();
+        for (String statement : statements) {
+            Matcher m = TABLE_OF_STATEMENT.matcher(statement);
+            if (!m.find()) {
+                throw new IllegalStateException(script + ": a statement that creates no table: " + statement);
+            }
+            String table = m.group(1) != null ? m.group(1) : m.group(2);
+            if (absent.computeIfAbsent(table.toUpperCase(Locale.ROOT), t -> !tableExists(c, t))) {
+                try (Statement s = c.createStatement()) {
+                    s.execute(statement);
+                }
+                if (m.group(1) != null) {
+                    created.add(table);
+                }
+            }
+        }
+        if (!created.isEmpty()) {
+            log.info("Created tables {}", created);
+        }
+    }
+
+    private static final Pattern TABLE_OF_STATEMENT = Pattern.compile(
+            "^\\s*CREATE\\s+(?:TABLE\\s+(\\w+)|INDEX\\s+\\w+\\s+ON\\s+(\\w+))", Pattern.CASE_INSENSITIVE);
+
+    private static boolean tableExists(Connection c, String table) {
         try (ResultSet rs = c.getMetaData().getTables(null, null, table, null);
                 ResultSet lower = c.getMetaData().getTables(null, null, table.toLowerCase(), null)) {
             return rs.next() || lower.next();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the database's tables", e);
         }
     }
 

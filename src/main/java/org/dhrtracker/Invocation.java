@@ -10,9 +10,14 @@ import org.dhrtracker.tabular.CellDates;
 
 /** A parsed command line: command, its arguments and options. */
 record Invocation(String command, List<String> arguments, LocalDate asAt, String review, String partnership, String agency,
-        Path home) {
+        SignOff signOff, Path home) {
 
-    static final Set<String> COMMANDS = Set.of("import-register", "import-plan", "ingest", "reconcile", "report", "monthly", "help");
+    /** The sign-off command's options. @param decision "Accept" or "Reject" */
+    record SignOff(String action, String decision, String reason, String by) {
+    }
+
+    static final Set<String> COMMANDS = Set.of("import-register", "import-plan", "ingest", "reconcile", "report", "monthly", "sign-off",
+            "help");
 
     static final String USAGE = """
             Usage: java -jar target/dhr-tracker.jar <command> [options]
@@ -32,6 +37,11 @@ record Invocation(String command, List<String> arguments, LocalDate asAt, String
                                      ingest, reconcile, report. On an empty HOME it first loads the
                                      demo register and returns (the DHR1 review) so the run shows
                                      something real.
+              sign-off               Accept or reject an agency's completion claim on an action:
+                                     --review ID --action REF (--accept | --reject --reason TEXT)
+                                     [--by NAME] [--as-at DATE, the decided-on date, default today].
+                                     Only accepted completions count as Completed. Sign-off files
+                                     dropped in HOME/inbox/ do the same for many actions.
               help, --help           This text.
 
             Options:
@@ -46,6 +56,11 @@ record Invocation(String command, List<String> arguments, LocalDate asAt, String
               --agency CODE   (import-plan) The plan is this agency's copy with its progress
                               column updated: record the progress of its own actions only, and
                               leave the register as it is.
+              --action REF    (sign-off) The action reference, e.g. 28-POLICE.
+              --accept, --reject
+                              (sign-off) The decision on the action's completion claim.
+              --reason TEXT   (sign-off) Why; required with --reject, for the agency.
+              --by NAME       (sign-off) Who decided, e.g. DHR Coordinator.
               --home DIR      The working folder: database, inbox/, archive/, rejected/, out/.
                               Default: ./var
 
@@ -60,6 +75,10 @@ record Invocation(String command, List<String> arguments, LocalDate asAt, String
         String review = null;
         String partnership = null;
         String agency = null;
+        String action = null;
+        String decision = null;
+        String reason = null;
+        String by = null;
         Path home = Path.of("var");
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -70,6 +89,16 @@ record Invocation(String command, List<String> arguments, LocalDate asAt, String
                 case "--partnership" -> partnership = value(args, ++i, a);
                 case "--agency" -> agency = value(args, ++i, a);
                 case "--home" -> home = Path.of(value(args, ++i, a));
+                case "--action" -> action = value(args, ++i, a);
+                case "--accept", "--reject" -> {
+                    String d = a.equals("--accept") ? "Accept" : "Reject";
+                    if (decision != null && !decision.equals(d)) {
+                        throw new IllegalArgumentException("sign-off takes --accept or --reject, not both");
+                    }
+                    decision = d;
+                }
+                case "--reason" -> reason = value(args, ++i, a);
+                case "--by" -> by = value(args, ++i, a);
                 default -> {
                     if (a.startsWith("--")) {
                         throw new IllegalArgumentException("unknown option " + a);
@@ -95,7 +124,11 @@ record Invocation(String command, List<String> arguments, LocalDate asAt, String
         if (command.equals("import-plan") && review == null) {
             throw new IllegalArgumentException("import-plan needs --review ID: the review the plan belongs to");
         }
-        return new Invocation(command, List.copyOf(arguments), asAt, review, partnership, agency, home);
+        if (command.equals("sign-off") && (review == null || action == null || decision == null)) {
+            throw new IllegalArgumentException("sign-off needs --review ID --action REF and --accept or --reject");
+        }
+        return new Invocation(command, List.copyOf(arguments), asAt, review, partnership, agency,
+                new SignOff(action, decision, reason, by), home);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -60,4 +60,45 @@ class CommandLineTest {
         assertThat(exit).isEqualTo(64);
         assertThat(output.getOut() + output.getErr()).contains("2999-01-31");
     }
+
+    @Test
+    void signOffRecordsADecisionOnAClaimAndRefusesWhatCannotBeDecided(CapturedOutput output) throws Exception {
+        String h = home.toString();
+        assertThat(DhrTrackerApplication.run(new String[] {"import-register", "src/test/resources/registers/small-register.csv",
+                "--home", h})).isZero();
+        Files.writeString(home.resolve("inbox").resolve("2015-03-31_POLICE.csv"),
+                "Review,Action ref,Agency,As at,Status,Progress,Evidence,Revised target date,Completion date,Reported by\n"
+                        + "DHR1,16,POLICE,2015-03-31,Completed,Raised with CAADA,CAADA letter,,,DA Strategic Lead\n");
+        assertThat(DhrTrackerApplication.run(new String[] {"ingest", "--home", h})).isZero();
+
+        int refused = DhrTrackerApplication.run(new String[] {"sign-off", "--review", "DHR1", "--action", "16", "--reject",
+                "--as-at", "2015-04-15", "--home", h});
+        assertThat(refused).isEqualTo(2);
+        assertThat(output.getOut()).contains("Sign-off refused; nothing recorded:").contains("--reason: a rejection needs a reason");
+
+        int accepted = DhrTrackerApplication.run(new String[] {"sign-off", "--review", "DHR1", "--action", "16", "--accept",
+                "--by", "DHR Coordinator", "--as-at", "2015-04-15", "--home", h});
+        assertThat(accepted).isZero();
+        assertThat(output.getOut()).contains("Recorded: DHR1 action 16, completion accepted on 2015-04-15.");
+
+        int noClaim = DhrTrackerApplication.run(new String[] {"sign-off", "--review", "DHR1", "--action", "28-GEH", "--accept",
+                "--home", h});
+        assertThat(noClaim).isEqualTo(2);
+        assertThat(output.getOut()).contains("--action: action 28-GEH has no completion claim to decide");
+    }
+
+    @Test
+    void signOffNeedsAnActionAndOneDecision(CapturedOutput output) {
+        assertThat(DhrTrackerApplication.run(new String[] {"sign-off", "--review", "DHR1", "--action", "16"})).isEqualTo(64);
+        assertThat(DhrTrackerApplication.run(new String[] {"sign-off", "--review", "DHR1", "--action", "16", "--accept",
+                "--reject"})).isEqualTo(64);
+        assertThat(output.getErr()).contains("sign-off needs --review ID --action REF and --accept or --reject")
+                .contains("not both");
+    }
+
+    @Test
+    void helpListsTheSignOffCommand(CapturedOutput output) {
+        assertThat(DhrTrackerApplication.run(new String[] {"--help"})).isZero();
+        assertThat(output.getOut()).contains("sign-off").contains("--accept").contains("--reject").contains("--reason");
+    }
 }

@@ -3,11 +3,10 @@ package org.dhrtracker.intake;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Map;
 
 import org.dhrtracker.Home;
 import org.dhrtracker.register.RegisterRepository;
-import org.dhrtracker.register.RegisterRepository.ActionKey;
+import org.dhrtracker.reconcile.ClosureRepository;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -23,8 +22,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * ingest-returns: every file in the inbox is one chunk, so each file is applied or rejected in a
- * transaction of its own. Exit status COMPLETED WITH REJECTIONS when any file was rejected.
+ * ingest-returns: every file in the inbox, agency returns and then sign-off files, is one chunk, so
+ * each file is applied or rejected in a transaction of its own. Exit status COMPLETED WITH REJECTIONS when any file was rejected.
  */
 @Configuration
 public class IngestReturnsJobConfiguration {
@@ -39,14 +38,14 @@ public class IngestReturnsJobConfiguration {
 
     @Bean
     Step ingestReturnsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, InboxReader inboxReader,
-            ReturnFileChecker returnFileChecker, ReturnFileWriter returnFileWriter) {
-        return new StepBuilder("ingest-returns", jobRepository).<Path, ReturnFile>chunk(1)
+            InboxFileChecker inboxFileChecker, InboxFileWriter inboxFileWriter) {
+        return new StepBuilder("ingest-returns", jobRepository).<Path, InboxFile>chunk(1)
                 .reader(inboxReader)
-                .processor(returnFileChecker)
-                .writer(returnFileWriter)
+                .processor(inboxFileChecker)
+                .writer(inboxFileWriter)
                 .transactionManager(transactionManager)
                 .listener(rejectionExitStatus())
-                .listener((StepExecutionListener) returnFileWriter)
+                .listener((StepExecutionListener) inboxFileWriter)
                 .build();
     }
 
@@ -59,40 +58,42 @@ public class IngestReturnsJobConfiguration {
     /** Loads the register's action keys once per step, not once per row. */
     @Bean
     @StepScope
-    ReturnFileChecker returnFileChecker(RegisterRepository register, Clock clock) {
-        return new ReturnFileChecker(register.actionKeys(), LocalDate.now(clock));
+    InboxFileChecker inboxFileChecker(RegisterRepository register, ClosureRepository closure, Clock clock) {
+        return new InboxFileChecker(new SignOffFile.Context(register.actionKeys(), closure, LocalDate.now(clock)));
     }
 
     /**
-     * Reads and checks each file of the inbox against the register as it was when the step began.
-     * A class, not a lambda or record, so the step-scoped proxy can subclass it.
+     * Reads and checks each file of the inbox, a return or a sign-off file (told by its header),
+     * against the register as it was when the step began. Sign-off files are checked against the
+     * claims as committed by then. A class, not a lambda or record, so the step-scoped proxy can
+     * subclass it.
      */
-    static class ReturnFileChecker implements ItemProcessor<Path, ReturnFile> {
-        private final Map<String, Map<String, ActionKey>> actions;
-        private final LocalDate today;
+    static class InboxFileChecker implements ItemProcessor<Path, InboxFile> {
+        private final SignOffFile.Context context;
 
-        ReturnFileChecker(Map<String, Map<String, ActionKey>> actions, LocalDate today) {
-            this.actions = actions;
-            this.today = today;
+        InboxFileChecker(SignOffFile.Context context) {
+            this.context = context;
         }
 
         @Override
-        public ReturnFile process(Path path) throws Exception {
-            return ReturnFile.read(path, actions, today);
+        public InboxFile process(Path path) throws Exception {
+            return SignOffFile.isSignOff(path) ? SignOffFile.read(path, context)
+                    : ReturnFile.read(path, context.actions(), context.today());
         }
     }
 
     @Bean
     @StepScope
-    ReturnFileWriter returnFileWriter(ReturnRepository returns, Home home, Clock clock) {
-        return new ReturnFileWriter(returns, home, clock);
+    InboxFileWriter inboxFileWriter(ReturnRepository returns, ClosureRepository closure, Home home, Clock clock) {
+        return new InboxFileWriter(returns, closure, home, clock);
     }
 
     private static StepExecutionListener rejectionExitStatus() {
         return new StepExecutionListener() {
             @Override
             public ExitStatus afterStep(StepExecution stepExecution) {
-                if (stepExecution.getExecutionContext().getInt(ReturnFileWriter.REJECTED, 0) > 0
+                var counts = stepExecution.getExecutionContext();
+                if (counts.getInt(InboxFileWriter.REJECTED, 0) + counts.getInt(InboxFileWriter.SIGN_OFFS_REJECTED, 0) > 0
                         && ExitStatus.COMPLETED.equals(stepExecution.getExitStatus())) {
                     return WITH_REJECTIONS;
                 }

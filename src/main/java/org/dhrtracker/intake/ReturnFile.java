@@ -10,14 +10,10 @@ import java.util.Map;
 import org.dhrtracker.register.RegisterRepository.ActionKey;
 import org.dhrtracker.tabular.CellDates;
 import org.dhrtracker.tabular.Column;
-import org.dhrtracker.tabular.FileDigest;
-import org.dhrtracker.tabular.RowChecker;
 
 /** An agency return read and checked whole against the register: its rows, or its problems. */
-public final class ReturnFile extends RowChecker {
+public final class ReturnFile extends InboxFile {
 
-    static final Column REVIEW = Column.required("Review");
-    static final Column ACTION_REF = Column.required("Action ref");
     static final Column AGENCY = Column.required("Agency");
     static final Column AS_AT = Column.required("As at");
     static final Column STATUS = Column.required("Status");
@@ -29,16 +25,12 @@ public final class ReturnFile extends RowChecker {
     static final List<Column> COLUMNS = List.of(REVIEW, ACTION_REF, AGENCY, AS_AT, STATUS, PROGRESS, EVIDENCE,
             REVISED_TARGET, COMPLETION_DATE, REPORTED_BY);
 
-    private final Path path;
-    private final String sha256;
     private final Map<String, Map<String, ActionKey>> actions;
     private final LocalDate today;
     private final List<ReturnRow> rows = new ArrayList<>();
 
-    private ReturnFile(Path path, String sha256, Map<String, Map<String, ActionKey>> actions, LocalDate today) {
-        super(path.getFileName().toString(), COLUMNS);
-        this.path = path;
-        this.sha256 = sha256;
+    private ReturnFile(Path path, Map<String, Map<String, ActionKey>> actions, LocalDate today) throws IOException {
+        super(path, COLUMNS);
         this.actions = actions;
         this.today = today;
     }
@@ -50,17 +42,9 @@ public final class ReturnFile extends RowChecker {
      * @param today as-at dates after this are refused
      */
     public static ReturnFile read(Path path, Map<String, Map<String, ActionKey>> actions, LocalDate today) throws IOException {
-        ReturnFile file = new ReturnFile(path, FileDigest.sha256(path), actions, today);
+        ReturnFile file = new ReturnFile(path, actions, today);
         file.readAll(path, "the file has no update rows");
         return file;
-    }
-
-    public Path path() {
-        return path;
-    }
-
-    public String sha256() {
-        return sha256;
     }
 
     public List<ReturnRow> rows() {
@@ -78,13 +62,8 @@ public final class ReturnFile extends RowChecker {
         String review = value(cells, REVIEW);
         String ref = value(cells, ACTION_REF);
         String agency = value(cells, AGENCY);
-        Map<String, ActionKey> reviewActions = actions.get(review);
-        ActionKey action = null;
-        if (reviewActions == null) {
-            problem(row, REVIEW, "unknown review '" + review + "'");
-        } else if ((action = reviewActions.get(ref)) == null) {
-            problem(row, ACTION_REF, "unknown action ref '" + ref + "' in review " + review);
-        } else if (!action.agency().equals(agency)) {
+        ActionKey action = findAction(actions, review, ref, (column, reason) -> problem(row, column, reason));
+        if (action != null && !action.agency().equals(agency)) {
             problem(row, AGENCY, "action " + ref + " belongs to " + action.agency()
                     + ": an agency may only update its own actions");
         }

@@ -31,9 +31,7 @@ public class ReturnRepository {
     /** Inserts a file's record and its rows as progress updates, in the caller's transaction. */
     public void apply(String fileName, String sha256, List<ReturnRow> rows, Instant receivedAt) {
         Timestamp received = Timestamp.from(receivedAt);
-        jdbc.update("INSERT INTO return_file (file_name, sha256, received_at, row_count) VALUES (?, ?, ?, ?)",
-                fileName, sha256, received, rows.size());
-        long fileId = jdbc.queryForObject("SELECT return_file_id FROM return_file WHERE sha256 = ?", Long.class, sha256);
+        long fileId = recordFile(fileName, sha256, rows.size(), receivedAt);
         jdbc.batchUpdate("""
                 INSERT INTO progress_update (action_id, agency_code, as_at, status, progress, evidence, revised_target_date,
                   completion_date, reported_by, return_file_id, source_row, received_at)
@@ -52,6 +50,18 @@ public class ReturnRepository {
                     ps.setInt(11, r.row());
                     ps.setTimestamp(12, received);
                 });
+    }
+
+    /**
+     * Records an applied inbox file (a return or a sign-off file), so that the same content is not
+     * applied twice; in the caller's transaction.
+     *
+     * @return its id
+     */
+    public long recordFile(String fileName, String sha256, int rowCount, Instant receivedAt) {
+        jdbc.update("INSERT INTO return_file (file_name, sha256, received_at, row_count) VALUES (?, ?, ?, ?)",
+                fileName, sha256, Timestamp.from(receivedAt), rowCount);
+        return jdbc.queryForObject("SELECT return_file_id FROM return_file WHERE sha256 = ?", Long.class, sha256);
     }
 
     private static Date sqlDate(LocalDate d) {

@@ -6,11 +6,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.dhrtracker.intake.ReturnStatus;
+import org.dhrtracker.reconcile.ClosureRepository.Claim;
+import org.dhrtracker.reconcile.LatestUpdates.Latest;
 import org.dhrtracker.reconcile.StatusRules.LatestReturn;
 import org.dhrtracker.reconcile.StatusRules.Thresholds;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,8 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Computes and stores every action's status as at a date. Only returns whose as-at date is on or
- * before that date count, so a past date gives the same answer however many returns came since.
+ * Computes and stores every action's status as at a date. Only returns and sign-off decisions dated
+ * on or before that date count, so a past date gives the same answer however many came since.
  */
 @Service
 public class Reconciler {
@@ -27,15 +27,14 @@ public class Reconciler {
     private final JdbcTemplate jdbc;
     private final Thresholds thresholds;
     private final Clock clock;
+    private final ClosureRepository closure;
 
-    public Reconciler(JdbcTemplate jdbc, Clock clock, @Value("${dhr.reconcile.due-soon-days}") int dueSoonDays,
+    public Reconciler(JdbcTemplate jdbc, Clock clock, ClosureRepository closure, @Value("${dhr.reconcile.due-soon-days}") int dueSoonDays,
             @Value("${dhr.reconcile.return-period}") Period returnPeriod) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.closure = closure;
         this.thresholds = new Thresholds(dueSoonDays, returnPeriod);
-    }
-
-    private record Latest(long updateId, LocalDate asAt, boolean completed, LocalDate revisedTarget) {
     }
 
     /**
@@ -45,21 +44,8 @@ public class Reconciler {
      */
     public Map<ActionStatus, Integer> reconcile(String reviewId, LocalDate asAt) {
         String reviewFilter = reviewId == null ? "" : " AND a.review_id = ?";
-        Object[] args = reviewId == null ? new Object[] {Date.valueOf(asAt)} : new Object[] {Date.valueOf(asAt), reviewId};
-
-        // One pass over the updates in order; the last one seen per action is its latest.
-        Map<Long, Latest> latest = new HashMap<>();
-        jdbc.query("""
-                SELECT u.action_id, u.update_id, u.as_at, u.status, u.revised_target_date
-                FROM progress_update u JOIN action a ON a.action_id = u.action_id
-                WHERE u.as_at <= ?""" + reviewFilter + " ORDER BY u.action_id, u.as_at, u.update_id", rs -> {
-            long actionId = rs.getLong(1);
-            Latest previous = latest.get(actionId);
-            Date revised = rs.getDate(5);
-            LocalDate revisedTarget = revised != null ? revised.toLocalDate() : previous == null ? null : previous.revisedTarget();
-            latest.put(actionId, new Latest(rs.getLong(2), rs.getDate(3).toLocalDate(),
-                    ReturnStatus.COMPLETED.name().equals(rs.getString(4)), revisedTarget));
-        }, args);
+        Map<Long, Latest> latest = LatestUpdates.asAt(jdbc, reviewId, asAt);
+        Map<Long, Claim> claims = closure.claims(latest, asAt);
 
         List<Object[]> rows = new ArrayList<>();
         Map<ActionStatus, Integer> counts = new java.util.EnumMap<>(ActionStatus.class);
@@ -69,8 +55,9 @@ public class Reconciler {
             Latest l = latest.get(actionId);
             Date planned = rs.getDate(3);
             LocalDate due = l != null && l.revisedTarget() != null ? l.revisedTarget() : planned == null ? null : planned.toLocalDate();
+            Claim claim = claims.get(actionId);
             ActionStatus status = StatusRules.statusOf(asAt, due,
-                    l == null ? null : new LatestReturn(l.asAt(), l.completed()), thresholds);
+                    l == null ? null : new LatestReturn(l.asAt(), l.completed(), claim == null ? null : claim.decision()), thresholds);
             counts.merge(status, 1, Integer::sum);
             rows.add(new Object[] {Date.valueOf(asAt), actionId, rs.getString(2), status.name(), status.rag().name(),
                     due == null ? null : Date.valueOf(due), l == null ? null : l.updateId(), now});

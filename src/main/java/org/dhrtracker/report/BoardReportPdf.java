@@ -191,7 +191,8 @@ public class BoardReportPdf {
         row.put("rag", a.status() == null ? null : a.status().rag().word());
         row.put("lastReported", lastReported(a));
         row.put("lastProgress", a.lastProgress());
-        row.put("completed", prefixed("Completed ", ReportFormats.longDate(a.completionDate())));
+        // A claim is Completed only once accepted: its sign-off says which, and when.
+        row.put("completed", a.signOff() != null ? a.signOff() : prefixed("Completed ", ReportFormats.longDate(a.completionDate())));
         return row;
     }
 

@@ -79,7 +79,8 @@ public class MasterWorkbook {
             Column.of("Last return as at", 14, ActionLine::lastReturnAsAt),
             Column.of("Last reported status", 18, ActionLine::lastReportedStatus),
             Column.wrapped("Last progress", 60, ActionLine::lastProgress),
-            Column.of("Completion date", 14, ActionLine::completionDate));
+            Column.of("Completion date", 14, ActionLine::completionDate),
+            Column.wrapped("Sign-off", 40, ActionLine::signOff));
 
     static final List<Column<RecommendationRollup>> RECOMMENDATION_COLUMNS = List.of(
             Column.of("Owning body", 40, RecommendationRollup::owningBody),

@@ -28,7 +28,12 @@ public record ReportData(
         List<UpdateLine> returnsHistory,
         Assessment assessment) {
 
-    /** One action of the plan with its derived status. */
+    /**
+     * One action of the plan with its derived status.
+     *
+     * @param signOff the coordinator's decision on the agency's completion claim as at the date, in
+     *        words (accepted, awaiting sign-off, rejected with the reason); null when there is no claim
+     */
     public record ActionLine(
             String owningBody,
             String recommendationNo,
@@ -46,7 +51,8 @@ public record ReportData(
             LocalDate lastReturnAsAt,
             String lastReportedStatus,
             String lastProgress,
-            LocalDate completionDate) {
+            LocalDate completionDate,
+            String signOff) {
     }
 
     /** One accepted row of an agency return. */

@@ -8,10 +8,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.dhrtracker.intake.ReturnStatus;
 import org.dhrtracker.reconcile.ActionStatus;
 import org.dhrtracker.reconcile.Assessor;
+import org.dhrtracker.reconcile.ClosureRepository;
+import org.dhrtracker.reconcile.ClosureRepository.Claim;
 import org.dhrtracker.register.Scope;
 import org.dhrtracker.report.ReportData.ActionLine;
 import org.dhrtracker.report.ReportData.UpdateLine;
@@ -27,18 +30,22 @@ public class ReportDataLoader {
     private final Assessor assessor;
     private final Clock clock;
     private final String marking;
+    private final ClosureRepository closure;
 
-    public ReportDataLoader(JdbcTemplate jdbc, Assessor assessor, Clock clock, @Value("${dhr.marking}") String marking) {
+    public ReportDataLoader(JdbcTemplate jdbc, Assessor assessor, Clock clock, @Value("${dhr.marking}") String marking,
+            ClosureRepository closure) {
         this.jdbc = jdbc;
         this.assessor = assessor;
+        this.closure = closure;
         this.clock = clock;
         this.marking = marking;
     }
 
     public ReportData load(String reviewId, LocalDate asAt) {
         Date at = Date.valueOf(asAt);
+        Map<Long, Claim> claims = closure.claimsAsAt(reviewId, asAt);
         List<ActionLine> actions = jdbc.query("""
-                SELECT r.owning_body, r.number, r.text, r.scope, r.scope_as_written, a.action_ref, a.agency_code, g.name,
+                SELECT a.action_id, r.owning_body, r.number, r.text, r.scope, r.scope_as_written, a.action_ref, a.agency_code, g.name,
                        a.action_text, a.evidence_of_achievement, a.implementation_lead, a.target_date_text, s.due_date, s.status,
                        u.as_at, u.status AS reported, u.progress, u.completion_date
                 FROM action a
@@ -52,7 +59,8 @@ public class ReportDataLoader {
                 rs.getString("action_ref"), rs.getString("agency_code"), rs.getString("name"), rs.getString("action_text"),
                 rs.getString("evidence_of_achievement"), rs.getString("implementation_lead"), rs.getString("target_date_text"),
                 date(rs, "due_date"), ActionStatus.valueOf(rs.getString("status")), date(rs, "as_at"),
-                label(rs.getString("reported")), rs.getString("progress"), date(rs, "completion_date")), at, reviewId);
+                label(rs.getString("reported")), rs.getString("progress"), date(rs, "completion_date"),
+                ReportFormats.signOff(claims.get(rs.getLong("action_id")), date(rs, "completion_date"))), at, reviewId);
 
         List<UpdateLine> history = jdbc.query("""
                 SELECT u.as_at, a.action_ref, u.agency_code, u.status, u.progress, u.evidence, u.revised_target_date,

@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.dhrtracker.reconcile.Assessor.Assessment;
 import org.dhrtracker.reconcile.Assessor.RecommendationRollup;
 import org.dhrtracker.reconcile.FindingCode.Severity;
+import org.dhrtracker.reconcile.ClosureRepository;
 
 /** How reports write dates: UK style, UK clock, blank for a missing value. */
 final class ReportFormats {
@@ -31,6 +32,19 @@ final class ReportFormats {
     /** e.g. 31/05/2016 */
     static String shortDate(LocalDate d) {
         return d == null ? null : SHORT.format(d);
+    }
+
+    /** The sign-off of a completion claim in words, with the completion date the agency gave. */
+    static String signOff(ClosureRepository.Claim claim, LocalDate completionDate) {
+        if (claim == null) {
+            return null;
+        }
+        if (claim.isPending()) {
+            return "Completion claimed" + (completionDate == null ? "" : " (" + longDate(completionDate) + ")") + ": awaiting sign-off";
+        }
+        String on = longDate(claim.decidedOn());
+        return claim.decision() == ClosureRepository.Decision.ACCEPTED ? "Completion accepted " + on
+                : "Completion claim rejected " + on + (claim.reason() == null ? "" : ": " + claim.reason());
     }
 
     /** Title of both documents, e.g. "DHR1 - Adult A - progress as at 31 May 2016". */

@@ -138,7 +138,7 @@ class IngestReturnsJobTest extends JobTestSupport {
         assertThat(inbox()).isEmpty();
         String errors = Files.readString(home.rejected().resolve("bad.csv.errors.txt"));
         assertThat(errors).startsWith("bad.csv").contains(expectedProblem);
-        assertThat(stepContext(run, "ingest-returns").getInt(ReturnFileWriter.REJECTED)).isEqualTo(1);
+        assertThat(stepContext(run, "ingest-returns").getInt(InboxFileWriter.REJECTED)).isEqualTo(1);
     }
 
     @Test
@@ -149,8 +149,8 @@ class IngestReturnsJobTest extends JobTestSupport {
         JobExecution run = ingest();
 
         var step = stepContext(run, "ingest-returns");
-        assertThat(step.getInt(ReturnFileWriter.REJECTED)).isEqualTo(1);
-        assertThat(step.getInt(ReturnFileWriter.ACCEPTED)).isEqualTo(1);
+        assertThat(step.getInt(InboxFileWriter.REJECTED)).isEqualTo(1);
+        assertThat(step.getInt(InboxFileWriter.ACCEPTED)).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM progress_update")).isEqualTo(2);
     }
 
@@ -161,7 +161,7 @@ class IngestReturnsJobTest extends JobTestSupport {
         JobExecution run = ingest();
 
         assertThat(run.getExitStatus()).isEqualTo(ExitStatus.COMPLETED);
-        assertThat(stepContext(run, "ingest-returns").getInt(ReturnFileWriter.DUPLICATE)).isEqualTo(1);
+        assertThat(stepContext(run, "ingest-returns").getInt(InboxFileWriter.DUPLICATE)).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM progress_update")).isEqualTo(1);
     }
 

@@ -30,7 +30,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.dhrtracker.JobTestSupport;
-import org.dhrtracker.intake.ReturnFileWriter;
+import org.dhrtracker.intake.InboxFileWriter;
 import org.dhrtracker.reconcile.ActionStatus;
 import org.dhrtracker.report.ReportJobConfiguration;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,15 +54,26 @@ class MonthlyJobFunctionalTest extends JobTestSupport {
     private Path pdf;
     private Path workbook;
     private List<Path> demoReturns;
+    private List<Path> demoSignOffs;
 
     @BeforeAll
     void runTheMonthlyJobOnTheDemoData() throws Exception {
         resetHome();
         assertThat(importRegister(DEMO_REGISTER).getExitStatus()).isEqualTo(ExitStatus.COMPLETED);
+        List<Path> demoFiles;
         try (Stream<Path> files = Files.list(DEMO_RETURNS)) {
-            demoReturns = files.filter(f -> f.toString().endsWith(".csv")).sorted().toList();
+            demoFiles = files.filter(f -> f.toString().endsWith(".csv")).sorted().toList();
         }
-        for (Path f : demoReturns) {
+        // Told apart by header, as the inbox does: a sign-off file has a Decision column.
+        demoSignOffs = new ArrayList<>();
+        for (Path f : demoFiles) {
+            if (Files.readAllLines(f).get(0).contains(",Decision,")) {
+                demoSignOffs.add(f);
+            }
+        }
+        demoReturns = demoFiles.stream().filter(f -> !demoSignOffs.contains(f)).toList();
+        assertThat(demoSignOffs).isNotEmpty();
+        for (Path f : demoFiles) {
             Files.copy(f, home.inbox().resolve(f.getFileName()));
         }
         monthly = run(MonthlyJobConfiguration.JOB, params(AS_AT)
@@ -76,10 +87,13 @@ class MonthlyJobFunctionalTest extends JobTestSupport {
     void everyDemoReturnIsAcceptedAndEveryRowKept() throws Exception {
         assertThat(monthly.getExitStatus()).isEqualTo(ExitStatus.COMPLETED);
         var intake = stepContext(monthly, "ingest-returns");
-        assertThat(intake.getInt(ReturnFileWriter.ACCEPTED)).isEqualTo(demoReturns.size());
-        assertThat(intake.getInt(ReturnFileWriter.REJECTED)).isZero();
+        assertThat(intake.getInt(InboxFileWriter.ACCEPTED)).isEqualTo(demoReturns.size());
+        assertThat(intake.getInt(InboxFileWriter.REJECTED)).isZero();
         assertThat(count("SELECT COUNT(*) FROM progress_update")).isEqualTo(demoReturnRows().size());
-        assertThat(home.archive().toFile().list()).hasSize(demoReturns.size());
+        assertThat(intake.getInt(InboxFileWriter.SIGN_OFFS_ACCEPTED)).isEqualTo(demoSignOffs.size());
+        assertThat(intake.getInt(InboxFileWriter.SIGN_OFFS_REJECTED)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM completion_decision")).isEqualTo(rows(demoSignOffs).size());
+        assertThat(home.archive().toFile().list()).hasSize(demoReturns.size() + demoSignOffs.size());
     }
 
     @Test
@@ -115,21 +129,51 @@ class MonthlyJobFunctionalTest extends JobTestSupport {
     }
 
     @Test
-    void actionsCompletedInTheReturnsShowAsCompleted() throws Exception {
-        Set<String> completed = latestReturnByAction().entrySet().stream()
-                .filter(e -> e.getValue().get("Status").equalsIgnoreCase("Completed")).map(Map.Entry::getKey)
-                .collect(Collectors.toCollection(TreeSet::new));
+    void actionsShowAsCompletedOnlyWhenTheCoordinatorAcceptedTheAgencysClaim() throws Exception {
+        Set<String> completed = claimsDecided(AS_AT, "Accept");
+        Set<String> claimed = claimsDecided(AS_AT, null);
         assertThat(completed).isNotEmpty();
+        assertThat(claimed).isNotEmpty();
+        assertThat(claimsDecided(AS_AT, "Reject")).isNotEmpty();
 
         assertThat(workbookRefsShowing("Completed")).isEqualTo(completed);
         assertThat(pdfSummaryCount(ActionStatus.COMPLETED)).isEqualTo(completed.size());
+        assertThat(workbookRefsShowing(ActionStatus.CLAIMED.label())).isEqualTo(claimed);
+        assertThat(pdfSummaryCount(ActionStatus.CLAIMED)).isEqualTo(claimed.size());
+        // The plan says why an action the agency calls completed is not: "Completion claim rejected 31 May 2016: ..."
+        assertThat(pdfText().replaceAll("\\s+", " ")).contains("Completion claim rejected 31 May 2016: No evidence supplied")
+                .contains("Completion claimed (31 May 2016): awaiting sign-off");
+    }
+
+    @Test
+    void anEarlierDateCountsOnlyTheReturnsAndDecisionsUpToIt() throws Exception {
+        LocalDate earlier = LocalDate.of(2015, 3, 31);
+        run(org.dhrtracker.reconcile.ReconcileJobConfiguration.JOB, params(earlier));
+        Map<String, String> stored = new TreeMap<>();
+        db.query("SELECT a.action_ref, s.status FROM action_status s JOIN action a ON a.action_id = s.action_id WHERE s.as_at = ?",
+                rs -> {
+                    stored.put(rs.getString(1), rs.getString(2));
+                }, earlier);
+        Set<String> completed = claimsDecided(earlier, "Accept");
+        Set<String> claimed = claimsDecided(earlier, null);
+        assertThat(claimed).isNotEmpty();
+
+        assertThat(refsWith(stored, "COMPLETED")).isEqualTo(completed);
+        assertThat(refsWith(stored, "CLAIMED")).isEqualTo(claimed);
+    }
+
+    private static Set<String> refsWith(Map<String, String> statuses, String status) {
+        return statuses.entrySet().stream().filter(e -> e.getValue().equals(status)).map(Map.Entry::getKey)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     @Test
     void anActionPastItsTargetAndNotCompletedShowsAsOverdue() throws Exception {
-        Map<String, Map<String, String>> latest = latestReturnByAction();
-        // Overdue by the demo files and the register's due dates: not completed, due date (or the
-        // latest revised target the agency gave) before the as-at date.
+        Map<String, Map<String, String>> latest = latestReturnByAction(AS_AT);
+        Set<String> rejected = claimsDecided(AS_AT, "Reject");
+        // Overdue by the demo files and the register's due dates: not completed nor claimed (a
+        // rejected claim leaves the action open), due date (or the latest revised target the agency
+        // gave) before the as-at date.
         Set<String> expected = new TreeSet<>();
         db.query("SELECT action_ref, due_date FROM action", rs -> {
             String ref = rs.getString(1);
@@ -139,7 +183,7 @@ class MonthlyJobFunctionalTest extends JobTestSupport {
             if (revised != null) {
                 due = LocalDate.parse(revised);
             }
-            boolean completed = last != null && last.get("Status").equalsIgnoreCase("Completed");
+            boolean completed = last != null && last.get("Status").equalsIgnoreCase("Completed") && !rejected.contains(ref);
             if (!completed && due != null && due.isBefore(AS_AT)) {
                 expected.add(ref);
             }
@@ -224,8 +268,12 @@ class MonthlyJobFunctionalTest extends JobTestSupport {
     // ---- the demo files themselves, read independently of the application
 
     private List<CSVRecord> demoReturnRows() throws IOException {
+        return rows(demoReturns);
+    }
+
+    private static List<CSVRecord> rows(List<Path> files) throws IOException {
         List<CSVRecord> rows = new ArrayList<>();
-        for (Path f : demoReturns) {
+        for (Path f : files) {
             try (Reader in = Files.newBufferedReader(f)) {
                 CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).forEach(rows::add);
             }
@@ -233,12 +281,43 @@ class MonthlyJobFunctionalTest extends JobTestSupport {
         return rows;
     }
 
-    /** Action ref → the latest row (by as-at date) of the demo returns up to the as-at date. */
-    private Map<String, Map<String, String>> latestReturnByAction() throws IOException {
+    /**
+     * The actions whose latest demo return up to the date says Completed (a claim) and whose latest
+     * demo sign-off decided on or after that return and on or before the date is the decision
+     * given (Accept, Reject; null: no such decision, the claim awaits sign-off).
+     */
+    private Set<String> claimsDecided(LocalDate at, String decision) throws IOException {
+        Map<String, Map<String, String>> latest = latestReturnByAction(at);
+        List<CSVRecord> decisions = rows(demoSignOffs);
+        Set<String> refs = new TreeSet<>();
+        latest.forEach((ref, row) -> {
+            if (!row.get("Status").equalsIgnoreCase("Completed")) {
+                return;
+            }
+            LocalDate claimed = LocalDate.parse(row.get("As at"));
+            String last = null;
+            LocalDate lastOn = null;
+            for (CSVRecord d : decisions) {
+                LocalDate on = LocalDate.parse(d.get("Decided on"));
+                if (d.get("Action ref").equals(ref) && !on.isBefore(claimed) && !on.isAfter(at)
+                        && (lastOn == null || !on.isBefore(lastOn))) {
+                    last = d.get("Decision");
+                    lastOn = on;
+                }
+            }
+            if (java.util.Objects.equals(last, decision)) {
+                refs.add(ref);
+            }
+        });
+        return refs;
+    }
+
+    /** Action ref → the latest row (by as-at date) of the demo returns up to the date. */
+    private Map<String, Map<String, String>> latestReturnByAction(LocalDate at) throws IOException {
         Map<String, Map<String, String>> latest = new HashMap<>();
         for (CSVRecord row : demoReturnRows()) {
             LocalDate asAt = LocalDate.parse(row.get("As at"));
-            if (asAt.isAfter(AS_AT)) {
+            if (asAt.isAfter(at)) {
                 continue;
             }
             latest.merge(row.get("Action ref"), row.toMap(),

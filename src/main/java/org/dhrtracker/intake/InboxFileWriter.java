@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.stream.Collectors;
 
 import org.dhrtracker.Home;
+import org.dhrtracker.reconcile.ClosureRepository;
 import org.dhrtracker.tabular.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,26 +19,32 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * Applies each checked return in the chunk's transaction and archives it after commit; rejects a
+ * Applies each checked inbox file (a return's updates, or a sign-off file's decisions) in the chunk's transaction and archives it after commit; rejects a
  * file with problems to rejected/ with a sibling .errors.txt; archives a file already applied
  * without applying it again. Counts go to the step's execution context.
  */
-public class ReturnFileWriter implements ItemWriter<ReturnFile>, StepExecutionListener {
+public class InboxFileWriter implements ItemWriter<InboxFile>, StepExecutionListener {
 
     public static final String ACCEPTED = "files.accepted";
     public static final String REJECTED = "files.rejected";
     public static final String DUPLICATE = "files.duplicate";
     public static final String ROWS = "rows.applied";
+    public static final String SIGN_OFFS_ACCEPTED = "signoffs.accepted";
+    public static final String SIGN_OFFS_REJECTED = "signoffs.rejected";
+    public static final String SIGN_OFFS_DUPLICATE = "signoffs.duplicate";
+    public static final String DECISIONS = "decisions.applied";
 
-    private static final Logger log = LoggerFactory.getLogger(ReturnFileWriter.class);
+    private static final Logger log = LoggerFactory.getLogger(InboxFileWriter.class);
 
     private final ReturnRepository returns;
+    private final ClosureRepository closure;
     private final Home home;
     private final Clock clock;
     private ExecutionContext counts;
 
-    public ReturnFileWriter(ReturnRepository returns, Home home, Clock clock) {
+    public InboxFileWriter(ReturnRepository returns, ClosureRepository closure, Home home, Clock clock) {
         this.returns = returns;
+        this.closure = closure;
         this.home = home;
         this.clock = clock;
     }
@@ -45,31 +52,42 @@ public class ReturnFileWriter implements ItemWriter<ReturnFile>, StepExecutionLi
     @Override
     public void beforeStep(StepExecution stepExecution) {
         counts = stepExecution.getExecutionContext();
-        for (String key : new String[] {ACCEPTED, REJECTED, DUPLICATE, ROWS}) {
+        for (String key : new String[] {ACCEPTED, REJECTED, DUPLICATE, ROWS, SIGN_OFFS_ACCEPTED,
+            SIGN_OFFS_REJECTED, SIGN_OFFS_DUPLICATE, DECISIONS}) {
             counts.putInt(key, counts.getInt(key, 0));
         }
     }
 
     @Override
-    public void write(Chunk<? extends ReturnFile> chunk) {
-        for (ReturnFile file : chunk) {
+    public void write(Chunk<? extends InboxFile> chunk) {
+        for (InboxFile file : chunk) {
+            boolean signOff = file instanceof SignOffFile;
             if (!file.isAccepted()) {
                 reject(file);
+                add(signOff ? SIGN_OFFS_REJECTED : REJECTED, 1);
             } else if (returns.alreadyApplied(file.sha256())) {
                 log.info("{}: already applied (same content), not applied again", file.fileName());
                 FileMoves.moveInto(file.path(), home.archive());
-                add(DUPLICATE, 1);
+                add(signOff ? SIGN_OFFS_DUPLICATE : DUPLICATE, 1);
             } else {
-                returns.apply(file, clock.instant());
+                if (file instanceof SignOffFile s) {
+                    returns.recordFile(s.fileName(), s.sha256(), s.decisions().size(), clock.instant());
+                    closure.record(s.decisions(), clock.instant());
+                    log.info("{}: accepted, {} sign-off decisions", s.fileName(), s.decisions().size());
+                    add(SIGN_OFFS_ACCEPTED, 1);
+                    add(DECISIONS, s.decisions().size());
+                } else if (file instanceof ReturnFile r) {
+                    returns.apply(r, clock.instant());
+                    log.info("{}: accepted, {} updates", r.fileName(), r.rows().size());
+                    add(ACCEPTED, 1);
+                    add(ROWS, r.rows().size());
+                }
                 FileMoves.moveAfterCommit(file.path(), home.archive());
-                log.info("{}: accepted, {} updates", file.fileName(), file.rows().size());
-                add(ACCEPTED, 1);
-                add(ROWS, file.rows().size());
             }
         }
     }
 
-    private void reject(ReturnFile file) {
+    private void reject(InboxFile file) {
         Path moved = FileMoves.moveInto(file.path(), home.rejected());
         String report = file.problems().stream().map(Problem::toString).collect(Collectors.joining("\n", "", "\n"));
         try {
@@ -80,7 +98,6 @@ public class ReturnFileWriter implements ItemWriter<ReturnFile>, StepExecutionLi
         log.warn("{}: rejected, nothing applied ({} problems, listed in rejected/{}.errors.txt)",
                 file.fileName(), file.problems().size(), moved.getFileName());
         file.problems().stream().limit(20).forEach(p -> log.warn("  {}", p));
-        add(REJECTED, 1);
     }
 
     private void add(String key, int n) {
