@@ -64,6 +64,9 @@ public class InboxFileWriter implements ItemWriter<InboxFile>, StepExecutionList
             boolean signOff = file instanceof SignOffFile;
             if (!file.isAccepted()) {
                 reject(file);
+                if (file instanceof ReturnFile r && !r.refused().isEmpty()) {
+                    returns.recordRefused(r.fileName(), r.refused(), clock.instant());
+                }
                 add(signOff ? SIGN_OFFS_REJECTED : REJECTED, 1);
             } else if (returns.alreadyApplied(file.sha256())) {
                 log.info("{}: already applied (same content), not applied again", file.fileName());

@@ -28,6 +28,7 @@ public final class ReturnFile extends InboxFile {
     private final Map<String, Map<String, ActionKey>> actions;
     private final LocalDate today;
     private final List<ReturnRow> rows = new ArrayList<>();
+    private final List<RefusedUpdate> refused = new ArrayList<>();
 
     private ReturnFile(Path path, Map<String, Map<String, ActionKey>> actions, LocalDate today) throws IOException {
         super(path, COLUMNS);
@@ -51,6 +52,20 @@ public final class ReturnFile extends InboxFile {
         return rows;
     }
 
+    /**
+     * A row naming an action the register does not have, or another agency's action. The file is
+     * rejected; these rows are kept for the coordinator's findings.
+     *
+     * @param asAt the row's as-at date, or null when it could not be read
+     * @param code the finding: UNKNOWN_ACTION or NOT_OWN_ACTION
+     */
+    public record RefusedUpdate(int row, String review, String actionRef, String agency, LocalDate asAt, String code) {
+    }
+
+    public List<RefusedUpdate> refused() {
+        return refused;
+    }
+
     @Override
     protected boolean hasRows() {
         return !rows.isEmpty();
@@ -63,11 +78,15 @@ public final class ReturnFile extends InboxFile {
         String ref = value(cells, ACTION_REF);
         String agency = value(cells, AGENCY);
         ActionKey action = findAction(actions, review, ref, (column, reason) -> problem(row, column, reason));
+        LocalDate asAt = parse(row, AS_AT, () -> CellDates.parse(value(cells, AS_AT)).orElseThrow());
+        if (action == null && actions.containsKey(review)) {
+            refused.add(new RefusedUpdate(row, review, ref, agency, asAt, "UNKNOWN_ACTION"));
+        }
         if (action != null && !action.agency().equals(agency)) {
             problem(row, AGENCY, "action " + ref + " belongs to " + action.agency()
                     + ": an agency may only update its own actions");
+            refused.add(new RefusedUpdate(row, review, ref, agency, asAt, "NOT_OWN_ACTION"));
         }
-        LocalDate asAt = parse(row, AS_AT, () -> CellDates.parse(value(cells, AS_AT)).orElseThrow());
         if (asAt != null && asAt.isAfter(today)) {
             problem(row, AS_AT, "as-at date " + asAt + " is in the future");
         }

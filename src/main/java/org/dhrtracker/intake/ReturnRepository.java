@@ -64,6 +64,22 @@ public class ReturnRepository {
         return jdbc.queryForObject("SELECT return_file_id FROM return_file WHERE sha256 = ?", Long.class, sha256);
     }
 
+    /** Keeps the refused rows of a rejected return, for the findings; nothing else of the file is written. */
+    public void recordRefused(String fileName, List<ReturnFile.RefusedUpdate> refused, Instant receivedAt) {
+        jdbc.batchUpdate("""
+                INSERT INTO refused_update (review_id, action_ref, agency_code, as_at, code, file_name, source_row, received_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", refused, 100, (ps, r) -> {
+                    ps.setString(1, r.review());
+                    ps.setString(2, r.actionRef());
+                    ps.setString(3, r.agency());
+                    ps.setDate(4, sqlDate(r.asAt()));
+                    ps.setString(5, r.code());
+                    ps.setString(6, fileName);
+                    ps.setInt(7, r.row());
+                    ps.setTimestamp(8, Timestamp.from(receivedAt));
+                });
+    }
+
     private static Date sqlDate(LocalDate d) {
         return d == null ? null : Date.valueOf(d);
     }

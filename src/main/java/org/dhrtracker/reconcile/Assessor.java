@@ -2,6 +2,7 @@ package org.dhrtracker.reconcile;
 
 import java.sql.Date;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,6 +13,8 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.dhrtracker.intake.ReturnStatus;
+import org.dhrtracker.reconcile.ClosureRepository.Claim;
+import org.dhrtracker.reconcile.ClosureRepository.Decision;
 import org.dhrtracker.register.DueDate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,11 +32,16 @@ public class Assessor {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     private final JdbcTemplate jdbc;
+    private final ClosureRepository closure;
     private final int staleMonths;
+    private final Period returnPeriod;
 
-    public Assessor(JdbcTemplate jdbc, @Value("${dhr.reconcile.stale-months:3}") int staleMonths) {
+    public Assessor(JdbcTemplate jdbc, ClosureRepository closure, @Value("${dhr.reconcile.stale-months:3}") int staleMonths,
+            @Value("${dhr.reconcile.return-period}") Period returnPeriod) {
         this.jdbc = jdbc;
+        this.closure = closure;
         this.staleMonths = staleMonths;
+        this.returnPeriod = returnPeriod;
     }
 
     /**
@@ -82,9 +90,19 @@ public class Assessor {
                     rs.getString(6) + " row " + rs.getInt(7)));
         }, reviewId, Date.valueOf(asAt));
 
-        List<Finding> findings = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>(refusedUpdates(reviewId, asAt));
+        Map<Long, Claim> claims = closure.claimsAsAt(reviewId, asAt);
         for (ActionRow a : actions) {
             findings.addAll(actionFindings(reviewId, asAt, a, updates.getOrDefault(a.id(), List.of())));
+            Claim claim = claims.get(a.id());
+            String who = "Action " + a.ref() + " (" + a.agency() + ")";
+            if (claim != null && claim.isPending()) {
+                findings.add(finding(FindingCode.CLAIM_PENDING, reviewId, a, who + ": completion claimed as at "
+                        + day(claim.claimedAsAt()) + ", awaiting the coordinator's sign-off"));
+            } else if (claim != null && claim.decision() == Decision.REJECTED) {
+                findings.add(finding(FindingCode.CLAIM_REJECTED, reviewId, a, who + ": completion claimed as at "
+                        + day(claim.claimedAsAt()) + " was rejected on " + day(claim.decidedOn()) + ": " + claim.reason()));
+            }
         }
         List<RecommendationRollup> rollups = new ArrayList<>();
         Map<Long, List<ActionRow>> byRecommendation = new LinkedHashMap<>();
@@ -99,6 +117,27 @@ public class Assessor {
         }
         findings.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::code));
         return new Assessment(findings, rollups);
+    }
+
+    /**
+     * Rows of rejected returns that named an unknown action or another agency's action, in the
+     * return period up to the date (by the row's as-at date, or the day received when unreadable).
+     */
+    private List<Finding> refusedUpdates(String reviewId, LocalDate asAt) {
+        return jdbc.query("""
+                SELECT u.code, u.action_ref, u.agency_code, u.file_name, u.source_row, a.agency_code FROM refused_update u
+                LEFT JOIN action a ON a.review_id = u.review_id AND a.action_ref = u.action_ref
+                WHERE u.review_id = ? AND COALESCE(u.as_at, CAST(u.received_at AS DATE)) > ?
+                  AND COALESCE(u.as_at, CAST(u.received_at AS DATE)) <= ?
+                ORDER BY u.refused_id""", (rs, i) -> {
+            FindingCode code = FindingCode.valueOf(rs.getString(1));
+            String where = rs.getString(3) + "'s return (" + rs.getString(4) + " row " + rs.getInt(5) + ")";
+            String message = code == FindingCode.UNKNOWN_ACTION
+                    ? where + " names action " + rs.getString(2) + ", which is not in the register; the file was rejected"
+                    : where + " updated action " + rs.getString(2) + ", which belongs to " + rs.getString(6)
+                            + "; the file was rejected: an agency may only update its own actions";
+            return new Finding(code, reviewId, rs.getString(2), rs.getString(3), message);
+        }, reviewId, Date.valueOf(asAt.minus(returnPeriod)), Date.valueOf(asAt));
     }
 
     private List<Finding> actionFindings(String reviewId, LocalDate asAt, ActionRow a, List<Update> history) {

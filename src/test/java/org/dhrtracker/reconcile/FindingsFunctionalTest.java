@@ -59,12 +59,26 @@ class FindingsFunctionalTest extends JobTestSupport {
         drop("b_MARAC.csv", "DHR1,2a,MARAC,2015-07-15,Completed,Training delivered,Training records,,,Lead\n"
                 + "DHR1,2b,MARAC,2015-07-15,Completed,Options presented,Minutes,,,Lead\n");
         drop("c_MARAC.csv", "DHR1,2b,MARAC,2015-07-15,In progress,Options still being researched,,,,Lead\n");
+        // 29 (CCG) claims completion; the coordinator accepts 2a and rejects 29; 12's claim waits.
+        drop("a_CCG.csv", "DHR1,29,CCG,2015-07-15,Completed,Guidance sent to GPs,Covering email,,,Lead\n");
+        Files.writeString(home.inbox().resolve("d_signoff.csv"), "Review,Action ref,Decision,Reason,Decided by,Decided on\n"
+                + "DHR1,2a,Accept,,DHR Coordinator,2015-07-15\n"
+                + "DHR1,29,Reject,The email does not show which practices received it,DHR Coordinator,2015-07-15\n");
+        // Rejected returns: an action the register does not have, and GEH's action updated by POLICE.
+        drop("e_POLICE.csv", "DHR1,99z,POLICE,2015-07-15,In progress,Something,,,,Lead\n");
+        drop("f_POLICE.csv", "DHR1,28-GEH,POLICE,2015-07-15,Completed,Link created,,,,Lead\n");
 
         JobExecution run = run(MonthlyJobConfiguration.JOB, params(AS_AT)
                 .addString(ReportJobConfiguration.REPORTS, "workbook,chase-lists").addString(ReportJobConfiguration.OUTPUT, "out/{partnership}"));
 
-        assertThat(run.getExitStatus()).isEqualTo(ExitStatus.COMPLETED);
+        assertThat(run.getStatus()).isEqualTo(org.springframework.batch.core.BatchStatus.COMPLETED);
         Map<String, Set<String>> found = findingsCsv();
+        assertThat(found.keySet()).containsExactlyInAnyOrderElementsOf(
+                java.util.Arrays.stream(FindingCode.values()).map(Enum::name).toList());
+        assertThat(found.get("UNKNOWN_ACTION")).containsExactly("99z");
+        assertThat(found.get("NOT_OWN_ACTION")).containsExactly("28-GEH");
+        assertThat(found.get("CLAIM_PENDING")).containsExactly("12");
+        assertThat(found.get("CLAIM_REJECTED")).containsExactly("29");
         assertThat(found.get("OVERDUE")).contains("3", "20");
         assertThat(found.get("DUE_SOON")).contains("26-CHILDRENS");
         assertThat(found.get("NO_RETURN")).contains("16");
@@ -74,10 +88,17 @@ class FindingsFunctionalTest extends JobTestSupport {
         assertThat(found.get("STATUS_WENT_BACKWARDS")).containsExactly("20");
         assertThat(found.get("CONFLICTING_UPDATES")).containsExactly("2b");
         assertThat(found.get("PARTLY_COMPLETE")).containsExactly("");
-        assertThat(lines(home.out().resolve("NABSCOP/DHR1-findings-2015-07-15.csv")))
-                .anyMatch(l -> l.startsWith("TARGET_SLIPPED,Medium,DHR1,14,POLICE,"
-                        + "Action 14 (POLICE): target moved from 31 July 2015 to 31 December 2015 (1 slip)"))
-                .anyMatch(l -> l.startsWith("PARTLY_COMPLETE,Low,DHR1,,,Recommendation 2 (Safer Warwickshire Partnership Board): 1 of 2"));
+        List<String> messages = records().stream().map(r -> r.get(0) + " " + r.get(3) + " " + r.get(5)).toList();
+        assertThat(messages).contains(
+                "TARGET_SLIPPED 14 Action 14 (POLICE): target moved from 31 July 2015 to 31 December 2015 (1 slip)",
+                "PARTLY_COMPLETE  Recommendation 2 (Safer Warwickshire Partnership Board): 1 of 2 actions complete",
+                "NOT_OWN_ACTION 28-GEH POLICE's return (f_POLICE.csv row 2) updated action 28-GEH, which belongs to GEH;"
+                        + " the file was rejected: an agency may only update its own actions",
+                "UNKNOWN_ACTION 99z POLICE's return (e_POLICE.csv row 2) names action 99z, which is not in the register;"
+                        + " the file was rejected",
+                "CLAIM_REJECTED 29 Action 29 (CCG): completion claimed as at 15 July 2015 was rejected on 15 July 2015:"
+                        + " The email does not show which practices received it",
+                "CLAIM_PENDING 12 Action 12 (POLICE): completion claimed as at 15 July 2015, awaiting the coordinator's sign-off");
 
         // The workbook's Findings sheet holds the same findings.
         DataFormatter f = new DataFormatter(Locale.ROOT);
@@ -91,6 +112,9 @@ class FindingsFunctionalTest extends JobTestSupport {
     @Test
     void chaseListsGoOnePerAgencyWithWhatIsMissing() throws Exception {
         drop("a_POLICE.csv", "DHR1,16,POLICE,2015-03-31,In progress,Raised with CAADA,,,,Lead\n");
+        drop("a_CCG.csv", "DHR1,29,CCG,2015-07-15,Completed,Guidance sent to GPs,Covering email,,,Lead\n");
+        Files.writeString(home.inbox().resolve("d_signoff.csv"), "Review,Action ref,Decision,Reason,Decided by,Decided on\n"
+                + "DHR1,29,Reject,The email does not show which practices received it,DHR Coordinator,2015-07-15\n");
 
         run(MonthlyJobConfiguration.JOB, params(AS_AT).addString(ReportJobConfiguration.REPORTS, "chase-lists")
                 .addString(ReportJobConfiguration.OUTPUT, "out/{partnership}"));
@@ -106,6 +130,10 @@ class FindingsFunctionalTest extends JobTestSupport {
                 WHERE a.agency_code = 'POLICE' AND s.status <> 'COMPLETED'""", String.class, AS_AT)));
         assertThat(rows.subList(2, rows.size())).anyMatch(r -> r.get(1).equals("16")
                 && r.get(8).contains("no return this period (last as at 31 March 2015)"));
+        // A rejected claim goes back to the agency with the reason.
+        List<CSVRecord> ccg = read(home.out().resolve("NABSCOP/chase/DHR1-CCG-chase-2015-07-15.csv"));
+        assertThat(ccg.subList(2, ccg.size())).anyMatch(r -> r.get(1).equals("29")
+                && r.get(8).contains("was rejected on 15 July 2015: The email does not show which practices received it"));
     }
 
     // ---- helpers
@@ -135,9 +163,5 @@ class FindingsFunctionalTest extends JobTestSupport {
         try (Reader in = Files.newBufferedReader(file)) {
             return CSVFormat.RFC4180.parse(in).getRecords();
         }
-    }
-
-    private static List<String> lines(Path file) throws IOException {
-        return Files.readAllLines(file);
     }
 }
