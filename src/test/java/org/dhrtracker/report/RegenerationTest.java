@@ -44,6 +44,9 @@ class RegenerationTest extends JobTestSupport {
         dropDemoReturns("2014-", "2015-");
         assertThat(monthly(MARCH_2015).getExitStatus()).isEqualTo(ExitStatus.COMPLETED);
         Map<String, String> first = contents(MARCH_2015);
+        // The demo's March 2015 run shows the board several kinds of finding.
+        assertThat(first.get("DHR1-findings-2015-03-31.csv").lines().skip(2).map(l -> l.substring(0, l.indexOf(','))).distinct())
+                .contains("OVERDUE", "NO_RETURN", "DUE_SOON", "STALE", "TARGET_SLIPPED", "PARTLY_COMPLETE", "CLAIM_PENDING");
 
         dropDemoReturns("2016-");
         assertThat(monthly(LocalDate.of(2016, 5, 31)).getExitStatus()).isEqualTo(ExitStatus.COMPLETED);
