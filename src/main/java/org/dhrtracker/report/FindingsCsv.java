@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -17,6 +19,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class FindingsCsv {
 
+    /** The findings of a whole run, in its output folder. */
+    public static final String RUN_FILE = "findings.csv";
+
     public void write(ReportData data, Path file) throws IOException {
         try (Writer out = Files.newBufferedWriter(file); CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
             csv.printRecord(data.marking());
@@ -26,5 +31,18 @@ public class FindingsCsv {
                         SpreadsheetText.neutralise(f.message()), data.asAt());
             }
         }
+    }
+
+    /** One file of several reviews' findings files: their marking and header once, then all rows. */
+    public void combine(List<Path> files, Path target) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (Path f : files) {
+            List<String> all = Files.readAllLines(f);
+            if (lines.isEmpty()) {
+                lines.addAll(all.subList(0, Math.min(2, all.size())));
+            }
+            lines.addAll(all.subList(Math.min(2, all.size()), all.size()));
+        }
+        Files.write(target, lines);
     }
 }

@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.dhrtracker.BatchConfiguration;
 import org.dhrtracker.register.RegisterRepository;
@@ -52,7 +55,8 @@ public class ReportJobConfiguration {
     Tasklet reportTasklet(@Value("#{jobParameters['" + BatchConfiguration.AS_AT + "']}") LocalDate asAt,
             @Value("#{jobParameters['" + BatchConfiguration.REVIEW + "']}") String review,
             @Value("#{jobParameters['" + REPORTS + "']}") String reports,
-            @Value("#{jobParameters['" + OUTPUT + "']}") String output, ReportService service, RegisterRepository register) {
+            @Value("#{jobParameters['" + OUTPUT + "']}") String output, ReportService service, RegisterRepository register,
+            FindingsCsv findingsCsv) {
         return (contribution, chunkContext) -> {
             EnumSet<ReportKind> kinds = EnumSet.noneOf(ReportKind.class);
             if (reports == null || reports.isBlank()) {
@@ -70,6 +74,15 @@ public class ReportJobConfiguration {
                     written.add(p.toString());
                     log.info("Wrote {}", p);
                 }
+            }
+            // findings.csv in each output folder: the findings of every review this run reported on.
+            Map<Path, List<Path>> findings = written.stream().map(Path::of)
+                    .filter(p -> p.getFileName().toString().endsWith("-findings-" + asAt + ".csv"))
+                    .collect(Collectors.groupingBy(Path::getParent, LinkedHashMap::new, Collectors.toList()));
+            for (Map.Entry<Path, List<Path>> dir : findings.entrySet()) {
+                Path all = dir.getKey().resolve(FindingsCsv.RUN_FILE);
+                findingsCsv.combine(dir.getValue(), all);
+                written.add(0, all.toString());
             }
             contribution.incrementWriteCount(written.size());
             chunkContext.getStepContext().getStepExecution().getExecutionContext().putString(OUTPUTS, String.join("\n", written));

@@ -73,6 +73,9 @@ class FindingsFunctionalTest extends JobTestSupport {
 
         assertThat(run.getStatus()).isEqualTo(org.springframework.batch.core.BatchStatus.COMPLETED);
         Map<String, Set<String>> found = findingsCsv();
+        // The run's findings.csv in the output folder holds the same (one review reported).
+        assertThat(home.out().resolve("NABSCOP/findings.csv"))
+                .hasSameTextualContentAs(home.out().resolve("NABSCOP/DHR1-findings-2015-07-15.csv"));
         assertThat(found.keySet()).containsExactlyInAnyOrderElementsOf(
                 java.util.Arrays.stream(FindingCode.values()).map(Enum::name).toList());
         assertThat(found.get("UNKNOWN_ACTION")).containsExactly("99z");
