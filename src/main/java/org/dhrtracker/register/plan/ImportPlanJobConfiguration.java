@@ -15,6 +15,10 @@ import org.dhrtracker.BatchConfiguration;
 import org.dhrtracker.Home;
 import org.dhrtracker.intake.ReturnRepository;
 import org.dhrtracker.intake.ReturnRow;
+import org.dhrtracker.intake.ReturnStatus;
+import org.dhrtracker.reconcile.ClosureRepository;
+import org.dhrtracker.reconcile.ClosureRepository.Decision;
+import org.dhrtracker.reconcile.ClosureRepository.NewDecision;
 import org.dhrtracker.register.ImportRegisterJobConfiguration;
 import org.dhrtracker.register.RegisterRepository;
 import org.dhrtracker.register.RegisterRepository.ActionKey;
@@ -71,7 +75,7 @@ public class ImportPlanJobConfiguration {
             @Value("#{jobParameters['" + PARTNERSHIP + "']}") String partnership,
             @Value("#{jobParameters['" + AGENCY + "']}") String agency,
             @Value("${dhr.marking}") String marking, RegisterRepository register, ReturnRepository returns,
-            AgencyDirectory agencies, PlanSynonyms synonyms, Home home, Clock clock) {
+            AgencyDirectory agencies, PlanSynonyms synonyms, ClosureRepository closure, Home home, Clock clock) {
         return (contribution, chunkContext) -> {
             Path path = Path.of(file);
             Review known = register.review(reviewId).orElse(null);
@@ -117,6 +121,14 @@ public class ImportPlanJobConfiguration {
                         .toList();
                 returns.apply(plan.fileName(), sha, rows, clock.instant());
                 applied = rows.size();
+                if (agency == null) {
+                    // The partnership's own plan: its COMPLETED entries are the coordinator's, so they
+                    // are accepted as at the plan's date. An agency's copy only claims completion.
+                    closure.record(updates.stream().filter(u -> u.status() == ReturnStatus.COMPLETED)
+                            .map(u -> new NewDecision(actions.get(u.actionRef()).actionId(), Decision.ACCEPTED, null,
+                                    "action plan", plan.asAt(), plan.fileName() + ", row " + u.row()))
+                            .toList(), clock.instant());
+                }
             }
             long recommendations = plan.entries().stream().map(e -> e.recommendation().key()).distinct().count();
             long flags = plan.report().stream().mapToLong(l -> l.flags().size()).sum();

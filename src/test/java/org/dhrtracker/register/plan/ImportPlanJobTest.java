@@ -173,6 +173,12 @@ class ImportPlanJobTest extends JobTestSupport {
         }
         assertThat(shown.keySet()).isEqualTo(new TreeSet<>(db.queryForList("SELECT action_ref FROM action", String.class)));
         assertThat(shown).containsEntry("28-GEH", "Completed").containsEntry("3", "In progress");
+        // The partnership's own plan: its COMPLETED entries count as accepted at the plan's date.
+        assertThat(db.queryForObject("""
+                SELECT s.status FROM action_status s JOIN action a ON a.action_id = s.action_id
+                WHERE a.action_ref = '28-GEH' AND s.as_at = DATE '2016-05-31'""", String.class)).isEqualTo("COMPLETED");
+        assertThat(count("SELECT COUNT(*) FROM completion_decision WHERE decision = 'ACCEPTED' AND decided_on = DATE '2016-05-31'"))
+                .isEqualTo(count("SELECT COUNT(*) FROM progress_update WHERE status = 'COMPLETED'"));
     }
 
     @ParameterizedTest
@@ -319,6 +325,8 @@ class ImportPlanJobTest extends JobTestSupport {
 
         assertThat(run.getExitStatus()).isEqualTo(ExitStatus.COMPLETED);
         assertThat(db.queryForList(register)).isEqualTo(before);
+        // An agency's copy only claims: no decision is recorded for it.
+        assertThat(count("SELECT COUNT(*) FROM completion_decision WHERE decided_on > DATE '2016-05-31'")).isZero();
         List<String> updated = db.queryForList("""
                 SELECT DISTINCT u.agency_code FROM progress_update u WHERE u.as_at = DATE '2016-06-30'""", String.class);
         assertThat(updated).containsExactly("GEH");
