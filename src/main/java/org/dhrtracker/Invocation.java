@@ -29,10 +29,12 @@ record Invocation(String command, List<String> arguments, LocalDate asAt, String
                                      as partnerships keep them (Word .docx, .xlsx, .csv, .tsv/.txt;
                                      layouts A and B), and record the progress its progress column
                                      reports. Writes an import report to HOME/out/imports/.
-              ingest                 Apply every agency return waiting in HOME/inbox/. Accepted files
+              ingest                 Apply every agency return, then every sign-off file, waiting in
+                                     HOME/inbox/. Accepted files
                                      move to archive/, rejected ones to rejected/ with a .errors.txt.
               reconcile              Work out every action's status and RAG as at the as-at date.
-              report                 Write the board report (PDF) and master workbook (XLSX) to HOME/out/.
+              report                 Write the board report (PDF), the master workbook (XLSX), the
+                                     findings (CSV) and each agency's chase list to HOME/out/.
               monthly                The monthly run, as defined in jobs/monthly.properties:
                                      ingest, reconcile, report. On an empty HOME it first loads the
                                      demo register and returns (the DHR1 review) so the run shows
