@@ -292,6 +292,12 @@ class Commands {
     }
 
     private static String outputLabel(String path) {
+        if (path.contains("-home-office-")) {
+            return "Home Office:  ";
+        }
+        if (path.contains("-return-pack-")) {
+            return "Return pack:  ";
+        }
         if (path.endsWith(".pdf")) {
             return "Board report: ";
         }

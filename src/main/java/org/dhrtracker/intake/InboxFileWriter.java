@@ -81,7 +81,8 @@ public class InboxFileWriter implements ItemWriter<InboxFile>, StepExecutionList
                     add(DECISIONS, s.decisions().size());
                 } else if (file instanceof ReturnFile r) {
                     returns.apply(r, clock.instant());
-                    log.info("{}: accepted, {} updates", r.fileName(), r.rows().size());
+                    log.info("{}: accepted, {} updates, {} rows unanswered, columns ignored: {}", r.fileName(), r.rows().size(),
+                            r.unansweredRows(), r.ignoredColumns());
                     add(ACCEPTED, 1);
                     add(ROWS, r.rows().size());
                 }

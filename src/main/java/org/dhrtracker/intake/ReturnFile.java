@@ -29,6 +29,7 @@ public final class ReturnFile extends InboxFile {
     private final LocalDate today;
     private final List<ReturnRow> rows = new ArrayList<>();
     private final List<RefusedUpdate> refused = new ArrayList<>();
+    private int unanswered;
 
     private ReturnFile(Path path, Map<String, Map<String, ActionKey>> actions, LocalDate today) throws IOException {
         super(path, COLUMNS);
@@ -64,6 +65,26 @@ public final class ReturnFile extends InboxFile {
 
     public List<RefusedUpdate> refused() {
         return refused;
+    }
+
+    /**
+     * A row that says nothing of the action: no Status, Progress, Evidence, Revised target date or
+     * Completion date. A return pack sent out pre-filled comes back with such rows for the actions the
+     * agency had nothing to report on; they are skipped, not refused. Who reported is not an answer.
+     */
+    @Override
+    protected boolean isUnanswered(List<String> cells) {
+        boolean blank = java.util.stream.Stream.of(STATUS, PROGRESS, EVIDENCE, REVISED_TARGET, COMPLETION_DATE)
+                .allMatch(c -> value(cells, c).isEmpty());
+        if (blank) {
+            unanswered++;
+        }
+        return blank;
+    }
+
+    /** How many rows were skipped as unanswered. */
+    public int unansweredRows() {
+        return unanswered;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.dhrtracker.report;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,16 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import net.sf.jasperreports.engine.JRException;
-import net.sf.jasperreports.engine.JasperCompileManager;
-import net.sf.jasperreports.engine.JasperFillManager;
-import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
-import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
-import net.sf.jasperreports.pdf.JRPdfExporter;
-import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
-import net.sf.jasperreports.export.SimpleExporterInput;
-import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 
 import org.dhrtracker.reconcile.ActionStatus;
 import org.dhrtracker.reconcile.Assessor.Assessment;
@@ -37,11 +27,11 @@ public class BoardReportPdf {
     private static final String[] TEMPLATES = {"board-report", "board-status", "board-agencies", "board-exceptions",
         "board-recommendations", "board-findings"};
 
-    /** Compiled once on first use; a compiled report can be filled by several threads at once. */
-    private volatile Map<String, JasperReport> compiled;
-
     public void write(ReportData data, Path file) throws IOException {
-        Map<String, JasperReport> reports = compiled();
+        Map<String, JasperReport> reports = new HashMap<>();
+        for (String name : TEMPLATES) {
+            reports.put(name, JasperPdf.compiled(name));
+        }
         ReportSummary summary = ReportSummary.of(data);
         Map<String, Object> params = new HashMap<>();
         params.put("MARKING", data.marking());
@@ -64,59 +54,8 @@ public class BoardReportPdf {
         params.put("FINDINGS_REPORT", reports.get("board-findings"));
         params.put("FINDING_ROWS", assessment.findings().stream().map(BoardReportPdf::findingRow).toList());
         params.put("FINDINGS_LINE", ReportFormats.findingsLine(assessment));
-        try {
-            JasperPrint print = JasperFillManager.fillReport(reports.get("board-report"), params,
-                    new JRMapCollectionDataSource(planRows(data.actions())));
-            JRPdfExporter exporter = new JRPdfExporter();
-            exporter.setExporterInput(new SimpleExporterInput(print));
-            exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(file.toFile()));
-            exporter.setConfiguration(pdfConfiguration(data));
-            exporter.exportReport();
-        } catch (JRException e) {
-            throw new IOException("Could not produce the board report " + file.getFileName(), e);
-        }
-    }
-
-    /** Tagged PDF with a real document title, so screen readers can navigate it. */
-    private static SimplePdfExporterConfiguration pdfConfiguration(ReportData data) {
-        SimplePdfExporterConfiguration c = new SimplePdfExporterConfiguration();
-        c.setTagged(true);
-        c.setTagLanguage("en-GB");
-        c.setMetadataTitle(data.marking() + ": " + ReportFormats.documentTitle(data));
-        c.setDisplayMetadataTitle(true);
-        c.setMetadataSubject("Domestic Homicide Review action plan progress report");
-        c.setMetadataAuthor(data.partnershipName());
-        c.setMetadataCreator("dhr-tracker");
-        return c;
-    }
-
-    private Map<String, JasperReport> compiled() throws IOException {
-        Map<String, JasperReport> c = compiled;
-        if (c == null) {
-            synchronized (this) {
-                c = compiled;
-                if (c == null) {
-                    c = new HashMap<>();
-                    for (String name : TEMPLATES) {
-                        c.put(name, compile(name));
-                    }
-                    compiled = c = Map.copyOf(c);
-                }
-            }
-        }
-        return c;
-    }
-
-    private static JasperReport compile(String name) throws IOException {
-        String resource = "templates/" + name + ".jrxml";
-        try (InputStream in = BoardReportPdf.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IOException(resource + " is missing from the classpath");
-            }
-            return JasperCompileManager.compileReport(in);
-        } catch (JRException e) {
-            throw new IOException("Could not compile " + resource, e);
-        }
+        JasperPdf.write("board-report", params, planRows(data.actions()), data, ReportFormats.documentTitle(data),
+                "Domestic Homicide Review action plan progress report", file);
     }
 
     private static String summaryLine(ReportSummary summary, int exceptions) {

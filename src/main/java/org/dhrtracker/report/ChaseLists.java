@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.dhrtracker.reconcile.ActionStatus;
 import org.dhrtracker.reconcile.Finding;
 import org.dhrtracker.report.ReportData.ActionLine;
 import org.springframework.stereotype.Component;
@@ -28,32 +28,37 @@ public class ChaseLists {
     /** Writes the lists into the folder and returns their paths, one per agency with open actions. */
     public List<Path> write(ReportData data, Path dir) throws IOException {
         Files.createDirectories(dir);
-        Map<String, List<Finding>> findingsByAction = data.assessment().findings().stream().filter(f -> f.actionRef() != null)
-                .collect(Collectors.groupingBy(Finding::actionRef, LinkedHashMap::new, Collectors.toList()));
-        Map<String, List<ActionLine>> openByAgency = new LinkedHashMap<>();
-        for (ActionLine a : data.actions()) {
-            if (a.status() != ActionStatus.COMPLETED) {
-                openByAgency.computeIfAbsent(a.agency(), k -> new ArrayList<>()).add(a);
-            }
-        }
+        Function<ActionLine, String> needed = whatIsNeeded(data);
         List<Path> written = new ArrayList<>();
-        for (Map.Entry<String, List<ActionLine>> agency : openByAgency.entrySet()) {
-            Path file = dir.resolve(data.reviewId() + "-" + agency.getKey().replaceAll("[^A-Za-z0-9._-]", "_") + "-chase-"
+        for (Map.Entry<String, List<ActionLine>> agency : data.openActionsByAgency().entrySet()) {
+            Path file = dir.resolve(data.reviewId() + "-" + ReportService.safe(agency.getKey()) + "-chase-"
                     + data.asAt() + ".csv");
             try (Writer out = Files.newBufferedWriter(file); CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
                 csv.printRecord(data.marking());
                 csv.printRecord("Review", "Action ref", "Recommendation", "Action", "Target date (as written)", "Due date", "Status",
                         "Last return as at", "What is needed");
                 for (ActionLine a : agency.getValue()) {
-                    String needed = findingsByAction.getOrDefault(a.actionRef(), List.of()).stream().map(Finding::message)
-                            .collect(Collectors.joining("\n"));
                     csv.printRecord(data.reviewId(), a.actionRef(), a.recommendationNo(), SpreadsheetText.neutralise(a.action()),
                             SpreadsheetText.neutralise(a.targetDateAsWritten()), a.dueDate(), a.status().label(), a.lastReturnAsAt(),
-                            needed.isEmpty() ? "A return as at " + ReportFormats.longDate(data.asAt()) : needed);
+                            needed.apply(a));
                 }
             }
             written.add(file);
         }
         return written;
+    }
+
+    /**
+     * What is needed from the agency on an open action: the findings on it (no return, overdue,
+     * evidence missing, a rejected claim and why), else a return as at the report's date.
+     */
+    static Function<ActionLine, String> whatIsNeeded(ReportData data) {
+        Map<String, List<Finding>> findingsByAction = data.assessment().findings().stream().filter(f -> f.actionRef() != null)
+                .collect(Collectors.groupingBy(Finding::actionRef, LinkedHashMap::new, Collectors.toList()));
+        return a -> {
+            String needed = findingsByAction.getOrDefault(a.actionRef(), List.of()).stream().map(Finding::message)
+                    .collect(Collectors.joining("\n"));
+            return needed.isEmpty() ? "A return as at " + ReportFormats.longDate(data.asAt()) : needed;
+        };
     }
 }

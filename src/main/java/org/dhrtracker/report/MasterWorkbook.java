@@ -4,27 +4,20 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
-import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.dhrtracker.reconcile.ActionStatus;
 import org.dhrtracker.reconcile.Assessor.RecommendationRollup;
 import org.dhrtracker.reconcile.Finding;
 import org.dhrtracker.report.ReportData.ActionLine;
 import org.dhrtracker.report.ReportData.UpdateLine;
+import org.dhrtracker.report.Sheets.Column;
+import org.dhrtracker.report.Sheets.Styles;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,21 +38,6 @@ public class MasterWorkbook {
     /** Rows kept in memory per sheet before SXSSF flushes them to its temporary file. */
     private static final int WINDOW = 100;
     private static final int HEADER_ROW = 1;
-    private static final float LINE_POINTS = 15f;
-    /** Excel's largest row height. */
-    private static final float MAX_ROW_POINTS = 409f;
-
-    /** One column of a sheet: header, width in characters, value, whether long text wraps. */
-    record Column<T>(String header, int width, Function<T, Object> value, boolean wrap) {
-
-        static <T> Column<T> of(String header, int width, Function<T, Object> value) {
-            return new Column<>(header, width, value, false);
-        }
-
-        static <T> Column<T> wrapped(String header, int width, Function<T, Object> value) {
-            return new Column<>(header, width, value, true);
-        }
-    }
 
     static final List<Column<ActionLine>> ACTION_COLUMNS = List.of(
             Column.of("Owning body", 28, ActionLine::owningBody),
@@ -117,18 +95,15 @@ public class MasterWorkbook {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW); OutputStream out = Files.newOutputStream(file)) {
             // close() also disposes the temporary sheet files (POI 5).
             wb.setCompressTempFiles(true);
-            var props = wb.getXSSFWorkbook().getProperties().getCoreProperties();
-            props.setTitle(ReportFormats.documentTitle(data));
-            props.setCreator("dhr-tracker");
-            props.setCategory(data.marking());
+            Sheets.properties(wb.getXSSFWorkbook(), ReportFormats.documentTitle(data), data.marking());
             Styles styles = new Styles(wb);
             writeSummary(wb.createSheet(SUMMARY), data, styles);
-            writeSheet(wb.createSheet(ACTION_PLAN), data.marking(), ACTION_COLUMNS, data.actions(), styles);
-            writeSheet(wb.createSheet(EXCEPTIONS), data.marking(), ACTION_COLUMNS, data.exceptions(), styles);
-            writeSheet(wb.createSheet(RETURNS_HISTORY), data.marking(), UPDATE_COLUMNS, data.returnsHistory(), styles);
-            writeSheet(wb.createSheet(RECOMMENDATIONS), data.marking(), RECOMMENDATION_COLUMNS, data.assessment().recommendations(),
+            Sheets.writeSheet(wb.createSheet(ACTION_PLAN), data.marking(), ACTION_COLUMNS, data.actions(), styles);
+            Sheets.writeSheet(wb.createSheet(EXCEPTIONS), data.marking(), ACTION_COLUMNS, data.exceptions(), styles);
+            Sheets.writeSheet(wb.createSheet(RETURNS_HISTORY), data.marking(), UPDATE_COLUMNS, data.returnsHistory(), styles);
+            Sheets.writeSheet(wb.createSheet(RECOMMENDATIONS), data.marking(), RECOMMENDATION_COLUMNS, data.assessment().recommendations(),
                     styles);
-            writeSheet(wb.createSheet(FINDINGS), data.marking(), FINDING_COLUMNS, data.assessment().findings(), styles);
+            Sheets.writeSheet(wb.createSheet(FINDINGS), data.marking(), FINDING_COLUMNS, data.assessment().findings(), styles);
             wb.write(out);
         }
     }
@@ -143,7 +118,7 @@ public class MasterWorkbook {
             columns.add(Column.of(s.label() + " (" + s.rag().word() + ")", 14, r -> r.counts().count(s)));
         }
         columns.add(Column.of("Total", 10, r -> r.counts().total()));
-        writeSheet(sheet, data.marking(), columns, summary.byAgency(), styles);
+        Sheets.writeSheet(sheet, data.marking(), columns, summary.byAgency(), styles);
         // Column C, so the marking in A1 can spill over the empty B1 and stay readable.
         sheet.getRow(0).createCell(2).setCellValue(SpreadsheetText.neutralise(
                 ReportFormats.join(data.partnershipName(), ReportFormats.documentTitle(data))));
@@ -156,114 +131,8 @@ public class MasterWorkbook {
         values.add(summary.total().total());
         for (int c = 0; c < values.size(); c++) {
             Cell cell = total.createCell(c);
-            setValue(cell, values.get(c), styles, false);
+            Sheets.setValue(cell, values.get(c), styles, false);
             cell.setCellStyle(styles.header);
-        }
-    }
-
-    private static <T> void writeSheet(Sheet sheet, String marking, List<Column<T>> columns, List<T> rows, Styles styles) {
-        Cell mark = sheet.createRow(0).createCell(0);
-        mark.setCellValue(SpreadsheetText.neutralise(marking));
-        mark.setCellStyle(styles.marking);
-        Row header = sheet.createRow(HEADER_ROW);
-        for (int c = 0; c < columns.size(); c++) {
-            Cell cell = header.createCell(c);
-            cell.setCellValue(columns.get(c).header());
-            cell.setCellStyle(styles.header);
-            sheet.setColumnWidth(c, columns.get(c).width() * 256);
-        }
-        fitHeight(header, columns, columns.stream().map(col -> (Object) col.header()).toList(), true);
-        int r = HEADER_ROW + 1;
-        for (T item : rows) {
-            Row row = sheet.createRow(r++);
-            List<Object> values = new ArrayList<>();
-            for (int c = 0; c < columns.size(); c++) {
-                Column<T> col = columns.get(c);
-                Object value = col.value().apply(item);
-                values.add(value);
-                if (value != null) {
-                    setValue(row.createCell(c), value, styles, col.wrap());
-                }
-            }
-            fitHeight(row, columns, values, false);
-        }
-        sheet.createFreezePane(0, HEADER_ROW + 1);
-        // Printed copies: landscape A4, marking and headers repeated on every page.
-        sheet.getPrintSetup().setLandscape(true);
-        sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
-        sheet.setRepeatingRows(new CellRangeAddress(0, HEADER_ROW, -1, -1));
-        sheet.setAutoFilter(new CellRangeAddress(HEADER_ROW, Math.max(HEADER_ROW, r - 1), 0, columns.size() - 1));
-    }
-
-    /**
-     * Streamed rows cannot be auto-fitted and spreadsheet programs do not all grow wrapped rows on
-     * opening, so the height is estimated from the text: whole narratives stay visible.
-     */
-    private static <T> void fitHeight(Row row, List<Column<T>> columns, List<Object> values, boolean allWrap) {
-        int lines = 1;
-        for (int c = 0; c < columns.size(); c++) {
-            if ((allWrap || columns.get(c).wrap()) && values.get(c) instanceof String text) {
-                lines = Math.max(lines, estimatedLines(text, columns.get(c).width()));
-            }
-        }
-        if (lines > 1) {
-            row.setHeightInPoints(Math.min(MAX_ROW_POINTS, lines * LINE_POINTS));
-        }
-    }
-
-    static int estimatedLines(String text, int widthChars) {
-        int perLine = Math.max(1, widthChars - 2);
-        int lines = 0;
-        for (String paragraph : text.split("\\R", -1)) {
-            lines += Math.max(1, (paragraph.length() + perLine - 1) / perLine);
-        }
-        return lines;
-    }
-
-    private static void setValue(Cell cell, Object value, Styles styles, boolean wrap) {
-        if (value instanceof LocalDate d) {
-            cell.setCellValue(d);
-            cell.setCellStyle(styles.date);
-        } else if (value instanceof Instant t) {
-            cell.setCellValue(LocalDateTime.ofInstant(t, ReportFormats.ZONE));
-            cell.setCellStyle(styles.dateTime);
-        } else if (value instanceof Number n) {
-            cell.setCellValue(n.doubleValue());
-        } else {
-            cell.setCellValue(SpreadsheetText.neutralise(value.toString()));
-            cell.setCellStyle(wrap ? styles.wrapped : styles.text);
-        }
-    }
-
-    /** Cell styles are workbook-wide and limited in number: create each once. */
-    private static final class Styles {
-        final CellStyle marking;
-        final CellStyle header;
-        final CellStyle text;
-        final CellStyle wrapped;
-        final CellStyle date;
-        final CellStyle dateTime;
-
-        Styles(SXSSFWorkbook wb) {
-            Font bold = wb.createFont();
-            bold.setBold(true);
-            marking = wb.createCellStyle();
-            marking.setFont(bold);
-            header = wb.createCellStyle();
-            header.setFont(bold);
-            header.setWrapText(true);
-            header.setVerticalAlignment(VerticalAlignment.TOP);
-            text = wb.createCellStyle();
-            text.setVerticalAlignment(VerticalAlignment.TOP);
-            wrapped = wb.createCellStyle();
-            wrapped.setWrapText(true);
-            wrapped.setVerticalAlignment(VerticalAlignment.TOP);
-            date = wb.createCellStyle();
-            date.setDataFormat(wb.createDataFormat().getFormat("dd/mm/yyyy"));
-            date.setVerticalAlignment(VerticalAlignment.TOP);
-            dateTime = wb.createCellStyle();
-            dateTime.setDataFormat(wb.createDataFormat().getFormat("dd/mm/yyyy hh:mm"));
-            dateTime.setVerticalAlignment(VerticalAlignment.TOP);
         }
     }
 }

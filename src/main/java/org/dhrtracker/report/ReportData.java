@@ -71,6 +71,17 @@ public record ReportData(
             Instant receivedAt) {
     }
 
+    /** The actions not yet Completed (accepted), by agency in plan order: what each agency is chased for. */
+    public java.util.Map<String, List<ActionLine>> openActionsByAgency() {
+        java.util.Map<String, List<ActionLine>> open = new java.util.LinkedHashMap<>();
+        for (ActionLine a : actions) {
+            if (a.status() != ActionStatus.COMPLETED) {
+                open.computeIfAbsent(a.agency(), k -> new java.util.ArrayList<>()).add(a);
+            }
+        }
+        return open;
+    }
+
     /** Actions the board must look at: overdue, or no return received. */
     public List<ActionLine> exceptions() {
         return actions.stream().filter(a -> a.status().isException()).toList();

@@ -25,8 +25,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * report: the board PDF and the master workbook of one review (or every review) as at
- * {@code asAt}. Parameter {@code reports} names the kinds (default all), {@code output} the folder
+ * report: the reports of one review (or every review) as at {@code asAt}: board PDF, master
+ * workbook, chase lists, Home Office pack, and the return packs of their partnerships' agencies. Parameter {@code reports} names the kinds (default all), {@code output} the folder
  * under HOME (default out/{partnership}); the paths written are
  * left in the step's execution context under {@link #OUTPUTS}.
  */
@@ -69,8 +69,15 @@ public class ReportJobConfiguration {
             List<String> named = BatchConfiguration.reviews(review);
             List<String> reviews = named == null ? register.reviewIds() : named;
             List<String> written = new ArrayList<>();
+            String folder = output == null ? ReportService.DEFAULT_OUTPUT : output;
             for (String id : reviews) {
-                for (Path p : service.produce(id, asAt, kinds, output == null ? ReportService.DEFAULT_OUTPUT : output)) {
+                for (Path p : service.produce(id, asAt, kinds, folder)) {
+                    written.add(p.toString());
+                    log.info("Wrote {}", p);
+                }
+            }
+            if (kinds.contains(ReportKind.RETURN_PACKS)) {
+                for (Path p : service.returnPacks(reviews, asAt, folder)) {
                     written.add(p.toString());
                     log.info("Wrote {}", p);
                 }

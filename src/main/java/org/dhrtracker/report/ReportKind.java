@@ -11,7 +11,11 @@ public enum ReportKind {
     /** Every run writes the findings; listing them in a job definition changes nothing. */
     FINDINGS("findings", "findings", "csv"),
     /** One list per agency, in a chase/ folder: {@code fileName} is that folder's name. */
-    CHASE_LISTS("chase-lists", "chase", "");
+    CHASE_LISTS("chase-lists", "chase", ""),
+    /** The action plan in the Home Office's columns: {@code fileName} is the name of both files without .pdf/.xlsx. */
+    HOME_OFFICE("home-office", "home-office", ""),
+    /** One workbook per agency of a partnership, in a return-packs/ folder (see ReturnPacks.fileName). */
+    RETURN_PACKS("return-packs", "return-pack", "");
 
     private final String id;
     private final String fileStem;

@@ -7,10 +7,14 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.dhrtracker.Home;
 import org.dhrtracker.reconcile.Reconciler;
+import org.dhrtracker.register.RegisterRepository;
+import org.dhrtracker.register.Review;
 import org.springframework.stereotype.Service;
 
 /** Produces the reports of a review as at a date into a folder under HOME (default out/&lt;partnership&gt;/). */
@@ -23,35 +27,37 @@ public class ReportService {
     private final MasterWorkbook workbook;
     private final FindingsCsv findingsCsv;
     private final ChaseLists chaseLists;
+    private final HomeOfficePack homeOffice;
+    private final ReturnPacks returnPacks;
+    private final RegisterRepository register;
     private final Home home;
 
     public ReportService(ReportDataLoader loader, Reconciler reconciler, BoardReportPdf boardReport, MasterWorkbook workbook,
-            FindingsCsv findingsCsv, ChaseLists chaseLists, Home home) {
+            FindingsCsv findingsCsv, ChaseLists chaseLists, HomeOfficePack homeOffice, ReturnPacks returnPacks,
+            RegisterRepository register, Home home) {
         this.findingsCsv = findingsCsv;
         this.chaseLists = chaseLists;
         this.loader = loader;
         this.reconciler = reconciler;
         this.boardReport = boardReport;
         this.workbook = workbook;
+        this.homeOffice = homeOffice;
+        this.returnPacks = returnPacks;
+        this.register = register;
         this.home = home;
     }
 
     public static final String DEFAULT_OUTPUT = "out/{partnership}";
 
     /**
-     * Writes the reports and returns their paths. Reconciles first if that date was never reconciled.
+     * Writes the reports of one review and returns their paths. Reconciles first if that date was
+     * never reconciled. Return packs are per partnership, not per review: see {@link #returnPacks}.
      *
      * @param output folder under HOME; {partnership} is replaced by the review's partnership
      */
     public List<Path> produce(String reviewId, LocalDate asAt, Collection<ReportKind> kinds, String output) {
-        if (!reconciler.isReconciled(reviewId, asAt)) {
-            reconciler.reconcile(reviewId, asAt);
-        }
-        ReportData data = loader.load(reviewId, asAt);
-        Path dir = home.root().resolve(output.replace("{partnership}", safe(data.partnership()))).normalize();
-        if (!dir.startsWith(home.root())) {
-            throw new IllegalArgumentException("output folder " + output + " is outside HOME");
-        }
+        ReportData data = data(reviewId, asAt);
+        Path dir = folder(output, data.partnership());
         List<Path> written = new ArrayList<>();
         try {
             Files.createDirectories(dir);
@@ -65,7 +71,8 @@ public class ReportService {
                     case BOARD_PDF -> boardReport.write(data, file);
                     case WORKBOOK -> workbook.write(data, file);
                     case CHASE_LISTS -> written.addAll(chaseLists.write(data, dir.resolve("chase")));
-                    case FINDINGS -> {
+                    case HOME_OFFICE -> written.addAll(homeOffice.write(data, file));
+                    case FINDINGS, RETURN_PACKS -> {
                     }
                 }
                 if (kind == ReportKind.BOARD_PDF || kind == ReportKind.WORKBOOK) {
@@ -78,8 +85,49 @@ public class ReportService {
         return written;
     }
 
+    /**
+     * Writes the return pack of every agency of the partnerships of these reviews, each holding the
+     * agency's open actions in every review of its partnership (not only those named), into
+     * &lt;output&gt;/return-packs/.
+     */
+    public List<Path> returnPacks(Collection<String> reviewIds, LocalDate asAt, String output) {
+        Set<String> partnerships = new LinkedHashSet<>();
+        reviewIds.forEach(id -> register.review(id).map(Review::partnership).ifPresent(partnerships::add));
+        List<Path> written = new ArrayList<>();
+        try {
+            for (String partnership : partnerships) {
+                List<ReportData> reviews = new ArrayList<>();
+                for (String id : register.reviewIds()) {
+                    if (register.review(id).map(r -> partnership.equals(r.partnership())).orElse(false)) {
+                        reviews.add(data(id, asAt));
+                    }
+                }
+                Path dir = folder(output, partnership);
+                written.addAll(returnPacks.write(reviews, dir));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return written;
+    }
+
+    private ReportData data(String reviewId, LocalDate asAt) {
+        if (!reconciler.isReconciled(reviewId, asAt)) {
+            reconciler.reconcile(reviewId, asAt);
+        }
+        return loader.load(reviewId, asAt);
+    }
+
+    private Path folder(String output, String partnership) {
+        Path dir = home.root().resolve(output.replace("{partnership}", safe(partnership))).normalize();
+        if (!dir.startsWith(home.root())) {
+            throw new IllegalArgumentException("output folder " + output + " is outside HOME");
+        }
+        return dir;
+    }
+
     /** Identifiers become file names: nothing that could climb out of the folder. */
-    private static String safe(String id) {
+    static String safe(String id) {
         return id.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 }

@@ -50,6 +50,9 @@ public abstract class RowChecker implements RowHandler {
         if (!header.problems().isEmpty()) {
             return;
         }
+        if (isUnanswered(cells)) {
+            return;
+        }
         int before = problems.size();
         for (Column c : columns) {
             if (c.required() && header.value(cells, c).isEmpty()) {
@@ -59,6 +62,14 @@ public abstract class RowChecker implements RowHandler {
         if (problems.size() == before) {
             check(row, cells);
         }
+    }
+
+    /**
+     * Whether a data row is left as sent out, unanswered: it is skipped, neither checked nor kept.
+     * No row is, unless the format says otherwise.
+     */
+    protected boolean isUnanswered(List<String> cells) {
+        return false;
     }
 
     /** Checks one data row whose required values are all present; keeps it if it adds no problem. */

@@ -16,7 +16,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.dhrtracker.reconcile.ActionStatus;
-import org.dhrtracker.report.MasterWorkbook.Column;
+import org.dhrtracker.report.Sheets.Column;
 import org.dhrtracker.report.ReportData.ActionLine;
 import org.dhrtracker.report.ReportData.UpdateLine;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,184 @@
+package org.dhrtracker.report;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * How the spreadsheets write a table: bold wrapped headers, one row per item, dates as real dates,
+ * text neutralised, row heights estimated, frozen header, filter, landscape A4 print with the header
+ * repeated. Shared by the master workbook, the Home Office pack and the return packs.
+ */
+final class Sheets {
+
+    private static final float LINE_POINTS = 15f;
+    /** Excel's largest row height. */
+    private static final float MAX_ROW_POINTS = 409f;
+
+    private Sheets() {
+    }
+
+    /** One column of a sheet: header, width in characters, value, whether long text wraps. */
+    record Column<T>(String header, int width, Function<T, Object> value, boolean wrap) {
+
+        static <T> Column<T> of(String header, int width, Function<T, Object> value) {
+            return new Column<>(header, width, value, false);
+        }
+
+        static <T> Column<T> wrapped(String header, int width, Function<T, Object> value) {
+            return new Column<>(header, width, value, true);
+        }
+    }
+
+    /** Title, creator and the marking (as category) of a workbook's document properties. */
+    static void properties(XSSFWorkbook wb, String title, String marking) {
+        var props = wb.getProperties().getCoreProperties();
+        props.setTitle(title);
+        props.setCreator("dhr-tracker");
+        props.setCategory(marking);
+    }
+
+    /** The marking in row 1, the table's header in row 2 and its rows from row 3. */
+    static <T> void writeSheet(Sheet sheet, String marking, List<Column<T>> columns, List<T> rows, Styles styles) {
+        Cell mark = sheet.createRow(0).createCell(0);
+        mark.setCellValue(SpreadsheetText.neutralise(marking));
+        mark.setCellStyle(styles.marking);
+        writeTable(sheet, 1, marking, columns, rows, styles);
+    }
+
+    /**
+     * The header in row {@code headerRow} (0-based) and one row per item below it; frozen, filtered,
+     * printed landscape with the marking in the page header and footer.
+     *
+     * @return the index of the last row written
+     */
+    static <T> int writeTable(Sheet sheet, int headerRow, String marking, List<Column<T>> columns, List<T> rows, Styles styles) {
+        Row header = sheet.createRow(headerRow);
+        for (int c = 0; c < columns.size(); c++) {
+            Cell cell = header.createCell(c);
+            cell.setCellValue(columns.get(c).header());
+            cell.setCellStyle(styles.header);
+            sheet.setColumnWidth(c, columns.get(c).width() * 256);
+        }
+        fitHeight(header, columns, columns.stream().map(col -> (Object) col.header()).toList(), true);
+        int r = headerRow + 1;
+        for (T item : rows) {
+            Row row = sheet.createRow(r++);
+            List<Object> values = new ArrayList<>();
+            for (int c = 0; c < columns.size(); c++) {
+                Column<T> col = columns.get(c);
+                Object value = col.value().apply(item);
+                values.add(value);
+                if (value != null) {
+                    setValue(row.createCell(c), value, styles, col.wrap());
+                }
+            }
+            fitHeight(row, columns, values, false);
+        }
+        sheet.createFreezePane(0, headerRow + 1);
+        // Printed copies: landscape A4, marking and headers repeated on every page.
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
+        sheet.setRepeatingRows(new CellRangeAddress(0, headerRow, -1, -1));
+        sheet.getHeader().setCenter(marking);
+        sheet.getFooter().setCenter(marking);
+        sheet.setAutoFilter(new CellRangeAddress(headerRow, Math.max(headerRow, r - 1), 0, columns.size() - 1));
+        return r - 1;
+    }
+
+    /** Printed pages as wide as the sheet: every column on the page, as many pages down as needed. */
+    static void fitToWidth(Sheet sheet) {
+        sheet.setFitToPage(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
+    }
+
+    /**
+     * Streamed rows cannot be auto-fitted and spreadsheet programs do not all grow wrapped rows on
+     * opening, so the height is estimated from the text: whole narratives stay visible.
+     */
+    private static <T> void fitHeight(Row row, List<Column<T>> columns, List<Object> values, boolean allWrap) {
+        int lines = 1;
+        for (int c = 0; c < columns.size(); c++) {
+            if ((allWrap || columns.get(c).wrap()) && values.get(c) instanceof String text) {
+                lines = Math.max(lines, estimatedLines(text, columns.get(c).width()));
+            }
+        }
+        if (lines > 1) {
+            row.setHeightInPoints(Math.min(MAX_ROW_POINTS, lines * LINE_POINTS));
+        }
+    }
+
+    static int estimatedLines(String text, int widthChars) {
+        int perLine = Math.max(1, widthChars - 2);
+        int lines = 0;
+        for (String paragraph : text.split("\\R", -1)) {
+            lines += Math.max(1, (paragraph.length() + perLine - 1) / perLine);
+        }
+        return lines;
+    }
+
+    static void setValue(Cell cell, Object value, Styles styles, boolean wrap) {
+        if (value instanceof LocalDate d) {
+            cell.setCellValue(d);
+            cell.setCellStyle(styles.date);
+        } else if (value instanceof Instant t) {
+            cell.setCellValue(LocalDateTime.ofInstant(t, ReportFormats.ZONE));
+            cell.setCellStyle(styles.dateTime);
+        } else if (value instanceof Number n) {
+            cell.setCellValue(n.doubleValue());
+        } else {
+            cell.setCellValue(SpreadsheetText.neutralise(value.toString()));
+            cell.setCellStyle(wrap ? styles.wrapped : styles.text);
+        }
+    }
+
+    /** Cell styles are workbook-wide and limited in number: create each once. */
+    static final class Styles {
+        final CellStyle marking;
+        final CellStyle header;
+        final CellStyle text;
+        final CellStyle wrapped;
+        final CellStyle date;
+        final CellStyle dateTime;
+
+        Styles(Workbook wb) {
+            Font bold = wb.createFont();
+            bold.setBold(true);
+            marking = wb.createCellStyle();
+            marking.setFont(bold);
+            header = wb.createCellStyle();
+            header.setFont(bold);
+            header.setWrapText(true);
+            header.setVerticalAlignment(VerticalAlignment.TOP);
+            text = wb.createCellStyle();
+            text.setVerticalAlignment(VerticalAlignment.TOP);
+            wrapped = wb.createCellStyle();
+            wrapped.setWrapText(true);
+            wrapped.setVerticalAlignment(VerticalAlignment.TOP);
+            date = wb.createCellStyle();
+            date.setDataFormat(wb.createDataFormat().getFormat(DATE_FORMAT));
+            date.setVerticalAlignment(VerticalAlignment.TOP);
+            dateTime = wb.createCellStyle();
+            dateTime.setDataFormat(wb.createDataFormat().getFormat("dd/mm/yyyy hh:mm"));
+            dateTime.setVerticalAlignment(VerticalAlignment.TOP);
+        }
+    }
+
+    /** UK dates, as the returns write them. */
+    static final String DATE_FORMAT = "dd/mm/yyyy";
+}
