@@ -118,6 +118,12 @@ class IngestReturnsJobTest extends JobTestSupport {
                 Arguments.of("completion after as-at",
                         HEADER + "DHR1,16,POLICE,2015-03-31,Completed,,,,2015-04-30,\n",
                         "row 2, column Completion date: completion date 2015-04-30 is after the as-at date 2015-03-31"),
+                Arguments.of("progress without a status",
+                        HEADER + "DHR1,16,POLICE,2015-03-31,,Some progress,,,,\n",
+                        "row 2, column Status: a value is required"),
+                Arguments.of("no row answered (a return pack sent back blank)",
+                        HEADER + "DHR1,16,POLICE,2015-03-31,,,,,,DA Strategic Lead\n",
+                        "bad.csv: the file has no update rows"),
                 Arguments.of("empty file", "", "bad.csv: "),
                 Arguments.of("header only", HEADER, "bad.csv: "));
     }
