@@ -33,12 +33,7 @@ public class BoardReportPdf {
             reports.put(name, JasperPdf.compiled(name));
         }
         ReportSummary summary = ReportSummary.of(data);
-        Map<String, Object> params = new HashMap<>();
-        params.put("MARKING", data.marking());
-        params.put("PARTNERSHIP_NAME", data.partnershipName());
-        params.put("REVIEW_TITLE", data.reviewTitle() != null ? data.reviewTitle() : data.reviewId());
-        params.put("AS_AT", ReportFormats.longDate(data.asAt()));
-        params.put("GENERATED", ReportFormats.timestamp(data.generatedAt()));
+        Map<String, Object> params = JasperPdf.pageParameters(data);
         params.put("SUMMARY_LINE", summaryLine(summary, data.exceptions().size()));
         params.put("STATUS_LABELS", Arrays.stream(ActionStatus.values()).map(ActionStatus::label).toList());
         params.put("STATUS_REPORT", reports.get("board-status"));

@@ -116,12 +116,7 @@ public class HomeOfficePack {
     }
 
     private static void writePdf(ReportData data, List<Line> lines, Path file) throws IOException {
-        Map<String, Object> params = new HashMap<>();
-        params.put("MARKING", data.marking());
-        params.put("PARTNERSHIP_NAME", data.partnershipName());
-        params.put("REVIEW_TITLE", data.reviewTitle() != null ? data.reviewTitle() : data.reviewId());
-        params.put("AS_AT", ReportFormats.longDate(data.asAt()));
-        params.put("GENERATED", ReportFormats.timestamp(data.generatedAt()));
+        Map<String, Object> params = JasperPdf.pageParameters(data);
         List<Map<String, ?>> rows = new ArrayList<>();
         for (Line l : lines) {
             Map<String, Object> row = new HashMap<>();

@@ -52,6 +52,17 @@ final class JasperPdf {
         }
     }
 
+    /** The parameters of every page's header, footer and title block: marking, partnership, review, date, when generated. */
+    static Map<String, Object> pageParameters(ReportData data) {
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("MARKING", data.marking());
+        params.put("PARTNERSHIP_NAME", data.partnershipName());
+        params.put("REVIEW_TITLE", data.reviewTitle() != null ? data.reviewTitle() : data.reviewId());
+        params.put("AS_AT", ReportFormats.longDate(data.asAt()));
+        params.put("GENERATED", ReportFormats.timestamp(data.generatedAt()));
+        return params;
+    }
+
     /**
      * Fills the template with the rows and parameters and writes a tagged PDF, with a real document
      * title (the marking first) so screen readers can navigate it.

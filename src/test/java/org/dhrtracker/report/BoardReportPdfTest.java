@@ -77,7 +77,7 @@ class BoardReportPdfTest {
         assertThat(Files.size(dir.resolve("b.pdf"))).isPositive();
     }
 
-    private static String text(PDDocument doc, int from, int to) throws IOException {
+    static String text(PDDocument doc, int from, int to) throws IOException {
         PDFTextStripper stripper = new PDFTextStripper();
         stripper.setSortByPosition(true);
         stripper.setStartPage(from);

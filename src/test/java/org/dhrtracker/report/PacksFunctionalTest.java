@@ -17,7 +17,6 @@ import java.util.stream.Stream;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DataValidation;
@@ -114,7 +113,7 @@ class PacksFunctionalTest extends JobTestSupport {
         assertThat(numbers).hasSize(37);
         try (PDDocument doc = Loader.loadPDF(out.resolve("DHR1-home-office-2016-05-31.pdf").toFile())) {
             int pages = doc.getNumberOfPages();
-            String text = text(doc, 1, pages);
+            String text = BoardReportPdfTest.text(doc, 1, pages);
             // Column headings wrap over lines: the shorter ones are whole.
             assertThat(text).contains("Recommendation", "Action to take", "Lead agency", "Key milestones achieved", "Target date",
                     "action plan for the Home Office, as at 31 May 2016");
@@ -123,7 +122,7 @@ class PacksFunctionalTest extends JobTestSupport {
             }
             assertThat(text).doesNotContain("null");
             for (int p = 1; p <= pages; p++) {
-                String page = text(doc, p, p);
+                String page = BoardReportPdfTest.text(doc, p, p);
                 assertThat(page.split(MARKING, -1).length - 1).as("marking on page %d", p).isGreaterThanOrEqualTo(2);
                 assertThat(page).contains("Page " + p + " of " + pages);
             }
@@ -306,13 +305,5 @@ class PacksFunctionalTest extends JobTestSupport {
         List<String> values = new ArrayList<>();
         row.forEach(c -> values.add(c.getStringCellValue()));
         return values;
-    }
-
-    private static String text(PDDocument doc, int from, int to) throws Exception {
-        PDFTextStripper stripper = new PDFTextStripper();
-        stripper.setSortByPosition(true);
-        stripper.setStartPage(from);
-        stripper.setEndPage(to);
-        return stripper.getText(doc);
     }
 }
