@@ -72,6 +72,8 @@ public class ReturnPacks {
     static final int STATUS = 4;
     static final List<Integer> DATE_COLUMNS = List.of(7, 8);
     private static final List<Integer> WRAPPED_COLUMNS = List.of(5, 6);
+    /** Characters: one column of text that prints on a portrait A4 page. */
+    private static final int INSTRUCTIONS_WIDTH = 70;
 
     private final String sendTo;
 
@@ -127,7 +129,6 @@ public class ReturnPacks {
             int last = Sheets.writeTable(sheet, 0, data.marking(), COLUMNS, lines, styles);
             unlockAnswerCells(wb, sheet, last);
             validate(sheet, last);
-            Sheets.fitToWidth(sheet);
             // Locked against accidental change, not secured: no password, so the coordinator can lift it.
             sheet.lockAutoFilter(false);
             sheet.lockFormatColumns(false);
@@ -219,18 +220,19 @@ public class ReturnPacks {
                 "Save the workbook as .xlsx and send it to " + sendTo + ". It is checked as a whole: if a row has a problem,"
                         + " nothing in the file is recorded and you are told the row and column to correct.",
                 "Protective marking: " + data.marking() + ". Store and send this file as that marking requires.");
-        sheet.setColumnWidth(0, 110 * 256);
+        sheet.setColumnWidth(0, INSTRUCTIONS_WIDTH * 256);
         for (int i = 0; i < lines.size(); i++) {
             Cell cell = sheet.createRow(i).createCell(0);
             cell.setCellValue(SpreadsheetText.neutralise(lines.get(i)));
             cell.setCellStyle(i < 2 ? styles.marking : styles.wrapped);
             if (!lines.get(i).isEmpty()) {
-                sheet.getRow(i).setHeightInPoints(15f * Sheets.estimatedLines(lines.get(i), 110));
+                sheet.getRow(i).setHeightInPoints(15f * Sheets.estimatedLines(lines.get(i), INSTRUCTIONS_WIDTH));
             }
         }
         sheet.getHeader().setCenter(data.marking());
         sheet.getFooter().setCenter(data.marking());
         sheet.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+        Sheets.fitToWidth(sheet);
         sheet.enableLocking();
     }
 }
