@@ -1,7 +1,6 @@
 package org.dhrtracker.report;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,22 +8,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import net.sf.jasperreports.engine.JRException;
-import net.sf.jasperreports.engine.JasperCompileManager;
-import net.sf.jasperreports.engine.JasperFillManager;
-import net.sf.jasperreports.engine.JasperPrint;
-import net.sf.jasperreports.engine.JasperReport;
-import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
-import net.sf.jasperreports.pdf.JRPdfExporter;
-import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
-import net.sf.jasperreports.export.SimpleExporterInput;
-import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 
 import org.dhrtracker.reconcile.ActionStatus;
 import org.dhrtracker.reconcile.Assessor.Assessment;
 import org.dhrtracker.reconcile.Assessor.RecommendationRollup;
 import org.dhrtracker.reconcile.Finding;
 import org.dhrtracker.report.ReportData.ActionLine;
+import org.dhrtracker.report.ReportData.SinceLast;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,14 +24,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class BoardReportPdf {
 
-    private static final String[] TEMPLATES = {"board-report", "board-status", "board-agencies", "board-exceptions",
-        "board-recommendations", "board-findings"};
+    private final JasperPdf jasper;
 
-    /** Compiled once on first use; a compiled report can be filled by several threads at once. */
-    private volatile Map<String, JasperReport> compiled;
+    public BoardReportPdf(JasperPdf jasper) {
+        this.jasper = jasper;
+    }
 
     public void write(ReportData data, Path file) throws IOException {
-        Map<String, JasperReport> reports = compiled();
         ReportSummary summary = ReportSummary.of(data);
         Map<String, Object> params = new HashMap<>();
         params.put("MARKING", data.marking());
@@ -51,72 +40,37 @@ public class BoardReportPdf {
         params.put("GENERATED", ReportFormats.timestamp(data.generatedAt()));
         params.put("SUMMARY_LINE", summaryLine(summary, data.exceptions().size()));
         params.put("STATUS_LABELS", Arrays.stream(ActionStatus.values()).map(ActionStatus::label).toList());
-        params.put("STATUS_REPORT", reports.get("board-status"));
+        params.put("STATUS_REPORT", jasper.template("board-status"));
         params.put("STATUS_ROWS", statusRows(summary));
-        params.put("AGENCY_REPORT", reports.get("board-agencies"));
+        params.put("AGENCY_REPORT", jasper.template("board-agencies"));
         params.put("AGENCY_ROWS", agencyRows(summary));
-        params.put("EXCEPTIONS_REPORT", reports.get("board-exceptions"));
+        params.put("EXCEPTIONS_REPORT", jasper.template("board-exceptions"));
         params.put("EXCEPTION_ROWS", data.exceptions().stream().map(BoardReportPdf::exceptionRow).toList());
         Assessment assessment = data.assessment();
-        params.put("RECOMMENDATIONS_REPORT", reports.get("board-recommendations"));
+        params.put("RECOMMENDATIONS_REPORT", jasper.template("board-recommendations"));
         params.put("RECOMMENDATION_ROWS", assessment.recommendations().stream().map(BoardReportPdf::recommendationRow).toList());
         params.put("READINESS_LINE", ReportFormats.readiness(assessment));
-        params.put("FINDINGS_REPORT", reports.get("board-findings"));
+        params.put("FINDINGS_REPORT", jasper.template("board-findings"));
         params.put("FINDING_ROWS", assessment.findings().stream().map(BoardReportPdf::findingRow).toList());
         params.put("FINDINGS_LINE", ReportFormats.findingsLine(assessment));
-        try {
-            JasperPrint print = JasperFillManager.fillReport(reports.get("board-report"), params,
-                    new JRMapCollectionDataSource(planRows(data.actions())));
-            JRPdfExporter exporter = new JRPdfExporter();
-            exporter.setExporterInput(new SimpleExporterInput(print));
-            exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(file.toFile()));
-            exporter.setConfiguration(pdfConfiguration(data));
-            exporter.exportReport();
-        } catch (JRException e) {
-            throw new IOException("Could not produce the board report " + file.getFileName(), e);
-        }
+        AtAGlance.put(data, summary, params);
+        params.put("SINCE_LAST_TITLE", sinceLastTitle(data.sinceLast()));
+        params.put("SINCE_LAST_LINES", sinceLastLines(data.sinceLast()));
+        jasper.write("board-report", params, planRows(data.actions()), file, data.marking() + ": " + ReportFormats.documentTitle(data),
+                "Domestic Homicide Review action plan progress report", data.partnershipName());
     }
 
-    /** Tagged PDF with a real document title, so screen readers can navigate it. */
-    private static SimplePdfExporterConfiguration pdfConfiguration(ReportData data) {
-        SimplePdfExporterConfiguration c = new SimplePdfExporterConfiguration();
-        c.setTagged(true);
-        c.setTagLanguage("en-GB");
-        c.setMetadataTitle(data.marking() + ": " + ReportFormats.documentTitle(data));
-        c.setDisplayMetadataTitle(true);
-        c.setMetadataSubject("Domestic Homicide Review action plan progress report");
-        c.setMetadataAuthor(data.partnershipName());
-        c.setMetadataCreator("dhr-tracker");
-        return c;
+    static String sinceLastTitle(SinceLast s) {
+        return s.isFirstReport() ? "Since the last report" : "Since the last report (as at " + ReportFormats.longDate(s.previousAsAt()) + ")";
     }
 
-    private Map<String, JasperReport> compiled() throws IOException {
-        Map<String, JasperReport> c = compiled;
-        if (c == null) {
-            synchronized (this) {
-                c = compiled;
-                if (c == null) {
-                    c = new HashMap<>();
-                    for (String name : TEMPLATES) {
-                        c.put(name, compile(name));
-                    }
-                    compiled = c = Map.copyOf(c);
-                }
-            }
+    /** One paragraph per kind of change, e.g. "Newly completed (2): 3, 9a". */
+    static String sinceLastLines(SinceLast s) {
+        if (s.isFirstReport()) {
+            return "First report: no earlier report of this review to compare with.";
         }
-        return c;
-    }
-
-    private static JasperReport compile(String name) throws IOException {
-        String resource = "templates/" + name + ".jrxml";
-        try (InputStream in = BoardReportPdf.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IOException(resource + " is missing from the classpath");
-            }
-            return JasperCompileManager.compileReport(in);
-        } catch (JRException e) {
-            throw new IOException("Could not compile " + resource, e);
-        }
+        return String.join("\n", SinceLast.KINDS.stream().map(k -> k.label() + " (" + k.refs().apply(s).size() + "): "
+                + (k.refs().apply(s).isEmpty() ? "none" : String.join(", ", k.refs().apply(s)))).toList());
     }
 
     private static String summaryLine(ReportSummary summary, int exceptions) {
@@ -153,7 +107,6 @@ public class BoardReportPdf {
         return row;
     }
 
-    /** Display text of one plan row; a missing value stays null and prints blank. */
     /**
      * The plan's rows. A recommendation's text is printed with its first action only (recommendation
      * 9 has eight actions): the next ones say "continued", as the partnership's master document does.
