@@ -293,7 +293,7 @@ class Commands {
 
     private static String outputLabel(String path) {
         if (path.endsWith(".pdf")) {
-            return "Board report: ";
+            return path.contains("-partnership-report-") ? "Partnership:  " : "Board report: ";
         }
         if (path.endsWith(".xlsx")) {
             return "Workbook:     ";

@@ -96,14 +96,20 @@ public class BoardReportPdf {
     }
 
     private static Map<String, ?> agencyRow(String agency, ReportSummary.Counts counts, boolean total) {
+        Map<String, Object> row = countsRow("agency", agency, counts);
+        row.put("total", total);
+        return row;
+    }
+
+    /** A table row of counts by status: s0, s1… in ActionStatus order, then count, the total. */
+    static Map<String, Object> countsRow(String labelField, String label, ReportSummary.Counts counts) {
         Map<String, Object> row = new HashMap<>();
-        row.put("agency", agency);
+        row.put(labelField, label);
         ActionStatus[] statuses = ActionStatus.values();
         for (int i = 0; i < statuses.length; i++) {
             row.put("s" + i, counts.count(statuses[i]));
         }
         row.put("count", counts.total());
-        row.put("total", total);
         return row;
     }
 

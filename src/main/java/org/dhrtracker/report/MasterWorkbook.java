@@ -41,6 +41,16 @@ public class MasterWorkbook {
     static final String RETURNS_HISTORY = "Returns history";
     static final String RECOMMENDATIONS = "Recommendations";
     static final String FINDINGS = "Findings";
+    static final String SINCE_LAST = "Since last report";
+
+    /** A row of the Since last report sheet: a kind of change and one action it applies to. */
+    record Change(String change, String actionRef, LocalDate previousAsAt) {
+    }
+
+    static final List<Column<Change>> CHANGE_COLUMNS = List.of(
+            Column.of("Change", 30, Change::change),
+            Column.of("Action ref", 14, Change::actionRef),
+            Column.of("Previous report as at", 20, Change::previousAsAt));
 
     /** Rows kept in memory per sheet before SXSSF flushes them to its temporary file. */
     private static final int WINDOW = 100;
@@ -129,8 +139,19 @@ public class MasterWorkbook {
             writeSheet(wb.createSheet(RECOMMENDATIONS), data.marking(), RECOMMENDATION_COLUMNS, data.assessment().recommendations(),
                     styles);
             writeSheet(wb.createSheet(FINDINGS), data.marking(), FINDING_COLUMNS, data.assessment().findings(), styles);
+            writeSheet(wb.createSheet(SINCE_LAST), data.marking(), CHANGE_COLUMNS, changes(data.sinceLast()), styles);
             wb.write(out);
         }
+    }
+
+    /** One row per action per kind of change, in the PDF's order; a first report says so in a row of its own. */
+    static List<Change> changes(ReportData.SinceLast s) {
+        if (s.isFirstReport()) {
+            return List.of(new Change("First report", null, null));
+        }
+        List<Change> rows = new ArrayList<>();
+        ReportData.SinceLast.KINDS.forEach(k -> k.refs().apply(s).forEach(ref -> rows.add(new Change(k.label(), ref, s.previousAsAt()))));
+        return rows;
     }
 
     /** Agencies by status (same figures as the board report), then a total row below the filtered range. */

@@ -69,11 +69,15 @@ public class ReportJobConfiguration {
             List<String> named = BatchConfiguration.reviews(review);
             List<String> reviews = named == null ? register.reviewIds() : named;
             List<String> written = new ArrayList<>();
+            String folder = output == null ? ReportService.DEFAULT_OUTPUT : output;
+            List<Path> files = new ArrayList<>();
             for (String id : reviews) {
-                for (Path p : service.produce(id, asAt, kinds, output == null ? ReportService.DEFAULT_OUTPUT : output)) {
-                    written.add(p.toString());
-                    log.info("Wrote {}", p);
-                }
+                files.addAll(service.produce(id, asAt, kinds, folder));
+            }
+            files.addAll(service.producePartnerships(reviews, asAt, kinds, folder));
+            for (Path p : files) {
+                written.add(p.toString());
+                log.info("Wrote {}", p);
             }
             // findings.csv in each output folder: the findings of every review this run reported on.
             Map<Path, List<Path>> findings = written.stream().map(Path::of)

@@ -11,7 +11,9 @@ public enum ReportKind {
     /** Every run writes the findings; listing them in a job definition changes nothing. */
     FINDINGS("findings", "findings", "csv"),
     /** One list per agency, in a chase/ folder: {@code fileName} is that folder's name. */
-    CHASE_LISTS("chase-lists", "chase", "");
+    CHASE_LISTS("chase-lists", "chase", ""),
+    /** One per partnership per run, across all its reviews: {@code fileName} takes the partnership. */
+    PARTNERSHIP("partnership-report", "partnership-report", "pdf");
 
     private final String id;
     private final String fileStem;
