@@ -34,7 +34,8 @@ final class AtAGlance {
             int open = open(a.counts());
             agencies.add(new Bar(a.agencyName(), overdue, open - overdue, open + " open, " + overdue + " overdue"));
         }
-        params.put("CHART_AGENCY", Charts.bars(agencies, AGENCY_W, AGENCY_H));
+        // As tall as its rows need (the image keeps its shape at the top of its frame), at most the frame.
+        params.put("CHART_AGENCY", Charts.bars(agencies, AGENCY_W, Math.max(16, Math.min(AGENCY_H, agencies.size() * 16))));
         params.put("CHART_AGENCY_TEXT", "Open actions by agency (solid: overdue; hatched: other open): " + String.join("; ",
                 agencies.stream().map(b -> b.label() + " " + b.valueLabel()).toList()) + ".");
 

@@ -81,7 +81,8 @@ final class Charts {
         int right = 24;
         int top = 12;
         int bottom = height - 2 * fm.getHeight() - 2;
-        int max = Math.max(1, values.stream().mapToInt(Integer::intValue).max().orElse(1));
+        int step = niceStep(values.stream().mapToInt(Integer::intValue).max().orElse(1) / 4.0);
+        int max = 4 * step;
         int n = values.size();
         g.setStroke(new BasicStroke(0.5f));
         g.setColor(GRID);
@@ -89,7 +90,7 @@ final class Charts {
             int y = bottom - (bottom - top) * k / 4;
             g.drawLine(left, y, width - right, y);
             g.setColor(INK);
-            String tick = String.valueOf(Math.round(max * k / 4.0));
+            String tick = String.valueOf(step * k);
             g.drawString(tick, left - 3 - fm.stringWidth(tick), y + fm.getAscent() / 2);
             g.setColor(GRID);
         }
@@ -119,6 +120,20 @@ final class Charts {
         }
         g.dispose();
         return image;
+    }
+
+    /** A step of 1, 2, 5 (or 2.5 from 25 up) times a power of ten: axis ticks people read at a glance. */
+    static int niceStep(double raw) {
+        int magnitude = 1;
+        while (magnitude * 10 <= raw) {
+            magnitude *= 10;
+        }
+        for (double m : magnitude >= 10 ? new double[] {1, 2, 2.5, 5, 10} : new double[] {1, 2, 5, 10}) {
+            if (m * magnitude >= raw) {
+                return (int) (m * magnitude);
+            }
+        }
+        return 10 * magnitude;
     }
 
     private static BufferedImage canvas(int width, int height) {

@@ -218,14 +218,4 @@ class BoardAndPartnershipReportsTest extends JobTestSupport {
                 .addString(ReportJobConfiguration.REPORTS, "board-pdf,workbook,partnership-report")
                 .addString(ReportJobConfiguration.OUTPUT, "out/{partnership}").addString(BatchConfiguration.REVIEW, "DHR1"));
     }
-
-    private void dropDemoReturns(String... prefixes) throws IOException {
-        try (Stream<Path> files = Files.list(DEMO_RETURNS)) {
-            for (Path f : files.sorted().toList()) {
-                if (Stream.of(prefixes).anyMatch(p -> f.getFileName().toString().startsWith(p))) {
-                    Files.copy(f, home.inbox().resolve(f.getFileName()));
-                }
-            }
-        }
-    }
 }
