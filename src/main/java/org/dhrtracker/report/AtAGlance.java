@@ -24,7 +24,7 @@ final class AtAGlance {
     static void put(ReportData data, ReportSummary summary, Map<String, Object> params) {
         List<Bar> status = Arrays.stream(ActionStatus.values()).map(s -> new Bar(s.label() + " (" + s.rag().word() + ")",
                 summary.total().count(s), 0, String.valueOf(summary.total().count(s)))).toList();
-        params.put("CHART_STATUS", Charts.bars(status, STATUS_W, STATUS_H));
+        params.put("CHART_STATUS", Charts.png(Charts.bars(status, STATUS_W, STATUS_H)));
         params.put("CHART_STATUS_TEXT", "Actions by status: " + String.join("; ",
                 status.stream().map(b -> b.label() + " " + b.first()).toList()) + ".");
 
@@ -35,13 +35,14 @@ final class AtAGlance {
             agencies.add(new Bar(a.agencyName(), overdue, open - overdue, open + " open, " + overdue + " overdue"));
         }
         // As tall as its rows need (the image keeps its shape at the top of its frame), at most the frame.
-        params.put("CHART_AGENCY", Charts.bars(agencies, AGENCY_W, Math.max(16, Math.min(AGENCY_H, agencies.size() * 16))));
+        params.put("CHART_AGENCY", Charts.png(Charts.bars(agencies, AGENCY_W,
+                Math.max(16, Math.min(AGENCY_H, agencies.size() * 16)))));
         params.put("CHART_AGENCY_TEXT", "Open actions by agency (solid: overdue; hatched: other open): " + String.join("; ",
                 agencies.stream().map(b -> b.label() + " " + b.valueLabel()).toList()) + ".");
 
         List<TrendPoint> trend = data.openOverTime();
-        params.put("CHART_TREND", Charts.line(trend.stream().map(p -> ReportFormats.shortDate(p.asAt())).toList(),
-                trend.stream().map(TrendPoint::open).toList(), TREND_W, TREND_H));
+        params.put("CHART_TREND", Charts.png(Charts.line(trend.stream().map(p -> ReportFormats.shortDate(p.asAt())).toList(),
+                trend.stream().map(TrendPoint::open).toList(), TREND_W, TREND_H)));
         params.put("CHART_TREND_TEXT", "Open actions at each return date: " + String.join("; ",
                 trend.stream().map(p -> ReportFormats.longDate(p.asAt()) + " " + p.open()).toList()) + ".");
     }

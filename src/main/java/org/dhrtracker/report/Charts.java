@@ -136,6 +136,17 @@ final class Charts {
         return 10 * magnitude;
     }
 
+    /** PNG, so the PDF keeps the lines and text sharp (Jasper would store a java.awt.Image as JPEG). */
+    static byte[] png(BufferedImage image) {
+        try {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static BufferedImage canvas(int width, int height) {
         BufferedImage image = new BufferedImage(width * SCALE, height * SCALE, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();

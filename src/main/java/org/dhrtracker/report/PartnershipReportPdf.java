@@ -65,5 +65,4 @@ public class PartnershipReportPdf {
         return reviews.size() + (reviews.size() == 1 ? " review, " : " reviews, ") + actions + " actions, " + open + " open; "
                 + ready + " ready for board sign-off.";
     }
-
 }
