@@ -298,6 +298,9 @@ class Commands {
         if (path.contains("-return-pack-")) {
             return "Return pack:  ";
         }
+        if (path.contains("-partnership-report-")) {
+            return "Partnership:  ";
+        }
         if (path.endsWith(".pdf")) {
             return "Board report: ";
         }

@@ -26,7 +26,7 @@ class CommandLineTest {
 
         assertThat(exit).isZero();
         assertThat(output.getOut()).contains("loading the demo review").contains("Returns: ").contains(" 0 rejected");
-        for (String label : new String[] {"Board report: ", "Workbook:     "}) {
+        for (String label : new String[] {"Board report: ", "Workbook:     ", "Home Office:  ", "Return pack:  ", "Partnership:  "}) {
             Matcher m = Pattern.compile(Pattern.quote(label) + "(\\S+)").matcher(output.getOut());
             assertThat(m.find()).as(label).isTrue();
             Path file = Path.of(m.group(1));

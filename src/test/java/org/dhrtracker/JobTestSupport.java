@@ -94,6 +94,17 @@ public abstract class JobTestSupport {
         return run("import-register", params().addString(BatchConfiguration.FILE, file.toAbsolutePath().toString()));
     }
 
+    /** Copies the demo files whose names start with one of the prefixes (e.g. "2015-") into the inbox. */
+    protected void dropDemoReturns(String... prefixes) throws IOException {
+        try (Stream<Path> files = Files.list(DEMO_RETURNS)) {
+            for (Path f : files.sorted().toList()) {
+                if (Stream.of(prefixes).anyMatch(p -> f.getFileName().toString().startsWith(p))) {
+                    Files.copy(f, home.inbox().resolve(f.getFileName()));
+                }
+            }
+        }
+    }
+
     protected int count(String sql, Object... args) {
         return db.queryForObject(sql, Integer.class, args);
     }

@@ -37,32 +37,21 @@ public class Reconciler {
         this.thresholds = new Thresholds(dueSoonDays, returnPeriod);
     }
 
+    /** One action's verdict as at a date: what action_status stores. */
+    private record Verdict(long actionId, String reviewId, ActionStatus status, LocalDate due, Long updateId) {
+    }
+
     /**
      * Replaces the stored statuses of the review (or of every review when null) as at the date.
      *
      * @return how many actions of each status
      */
     public Map<ActionStatus, Integer> reconcile(String reviewId, LocalDate asAt) {
-        String reviewFilter = reviewId == null ? "" : " AND a.review_id = ?";
-        Map<Long, Latest> latest = LatestUpdates.asAt(jdbc, reviewId, asAt);
-        Map<Long, Claim> claims = closure.claims(latest, asAt);
-
-        List<Object[]> rows = new ArrayList<>();
-        Map<ActionStatus, Integer> counts = new java.util.EnumMap<>(ActionStatus.class);
+        List<Verdict> verdicts = verdicts(reviewId, asAt);
         Timestamp now = Timestamp.from(clock.instant());
-        jdbc.query("SELECT a.action_id, a.review_id, a.due_date FROM action a WHERE 1 = 1" + reviewFilter, rs -> {
-            long actionId = rs.getLong(1);
-            Latest l = latest.get(actionId);
-            Date planned = rs.getDate(3);
-            LocalDate due = l != null && l.revisedTarget() != null ? l.revisedTarget() : planned == null ? null : planned.toLocalDate();
-            Claim claim = claims.get(actionId);
-            ActionStatus status = StatusRules.statusOf(asAt, due,
-                    l == null ? null : new LatestReturn(l.asAt(), l.completed(), claim == null ? null : claim.decision()), thresholds);
-            counts.merge(status, 1, Integer::sum);
-            rows.add(new Object[] {Date.valueOf(asAt), actionId, rs.getString(2), status.name(), status.rag().name(),
-                    due == null ? null : Date.valueOf(due), l == null ? null : l.updateId(), now});
-        }, reviewId == null ? new Object[0] : new Object[] {reviewId});
-
+        List<Object[]> rows = verdicts.stream().map(v -> new Object[] {Date.valueOf(asAt), v.actionId(), v.reviewId(),
+                v.status().name(), v.status().rag().name(), v.due() == null ? null : Date.valueOf(v.due()), v.updateId(), now})
+                .toList();
         if (reviewId == null) {
             jdbc.update("DELETE FROM action_status WHERE as_at = ?", Date.valueOf(asAt));
         } else {
@@ -71,7 +60,39 @@ public class Reconciler {
         jdbc.batchUpdate("""
                 INSERT INTO action_status (as_at, action_id, review_id, status, rag, due_date, last_update_id, reconciled_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        return counts(verdicts);
+    }
+
+    /**
+     * How many actions of the review were in each status as at the date, worked out afresh and not
+     * stored: a report's trend looks at past dates without making them "previous reports".
+     */
+    public Map<ActionStatus, Integer> countsAsAt(String reviewId, LocalDate asAt) {
+        return counts(verdicts(reviewId, asAt));
+    }
+
+    private static Map<ActionStatus, Integer> counts(List<Verdict> verdicts) {
+        Map<ActionStatus, Integer> counts = new java.util.EnumMap<>(ActionStatus.class);
+        verdicts.forEach(v -> counts.merge(v.status(), 1, Integer::sum));
         return counts;
+    }
+
+    private List<Verdict> verdicts(String reviewId, LocalDate asAt) {
+        String reviewFilter = reviewId == null ? "" : " AND a.review_id = ?";
+        Map<Long, Latest> latest = LatestUpdates.asAt(jdbc, reviewId, asAt);
+        Map<Long, Claim> claims = closure.claims(latest, asAt);
+        List<Verdict> verdicts = new ArrayList<>();
+        jdbc.query("SELECT a.action_id, a.review_id, a.due_date FROM action a WHERE 1 = 1" + reviewFilter, rs -> {
+            long actionId = rs.getLong(1);
+            Latest l = latest.get(actionId);
+            Date planned = rs.getDate(3);
+            LocalDate due = l != null && l.revisedTarget() != null ? l.revisedTarget() : planned == null ? null : planned.toLocalDate();
+            Claim claim = claims.get(actionId);
+            ActionStatus status = StatusRules.statusOf(asAt, due,
+                    l == null ? null : new LatestReturn(l.asAt(), l.completed(), claim == null ? null : claim.decision()), thresholds);
+            verdicts.add(new Verdict(actionId, rs.getString(2), status, due, l == null ? null : l.updateId()));
+        }, reviewId == null ? new Object[0] : new Object[] {reviewId});
+        return verdicts;
     }
 
     /** Whether statuses are stored for the review as at the date. */

@@ -8,13 +8,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import net.sf.jasperreports.engine.JasperReport;
-
 import org.dhrtracker.reconcile.ActionStatus;
 import org.dhrtracker.reconcile.Assessor.Assessment;
 import org.dhrtracker.reconcile.Assessor.RecommendationRollup;
 import org.dhrtracker.reconcile.Finding;
 import org.dhrtracker.report.ReportData.ActionLine;
+import org.dhrtracker.report.ReportData.SinceLast;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,33 +23,48 @@ import org.springframework.stereotype.Component;
 @Component
 public class BoardReportPdf {
 
-    private static final String[] TEMPLATES = {"board-report", "board-status", "board-agencies", "board-exceptions",
-        "board-recommendations", "board-findings"};
+    private final JasperPdf jasper;
+
+    public BoardReportPdf(JasperPdf jasper) {
+        this.jasper = jasper;
+    }
 
     public void write(ReportData data, Path file) throws IOException {
-        Map<String, JasperReport> reports = new HashMap<>();
-        for (String name : TEMPLATES) {
-            reports.put(name, JasperPdf.compiled(name));
-        }
         ReportSummary summary = ReportSummary.of(data);
         Map<String, Object> params = JasperPdf.pageParameters(data);
         params.put("SUMMARY_LINE", summaryLine(summary, data.exceptions().size()));
         params.put("STATUS_LABELS", Arrays.stream(ActionStatus.values()).map(ActionStatus::label).toList());
-        params.put("STATUS_REPORT", reports.get("board-status"));
+        params.put("STATUS_REPORT", jasper.template("board-status"));
         params.put("STATUS_ROWS", statusRows(summary));
-        params.put("AGENCY_REPORT", reports.get("board-agencies"));
+        params.put("AGENCY_REPORT", jasper.template("board-agencies"));
         params.put("AGENCY_ROWS", agencyRows(summary));
-        params.put("EXCEPTIONS_REPORT", reports.get("board-exceptions"));
+        params.put("EXCEPTIONS_REPORT", jasper.template("board-exceptions"));
         params.put("EXCEPTION_ROWS", data.exceptions().stream().map(BoardReportPdf::exceptionRow).toList());
         Assessment assessment = data.assessment();
-        params.put("RECOMMENDATIONS_REPORT", reports.get("board-recommendations"));
+        params.put("RECOMMENDATIONS_REPORT", jasper.template("board-recommendations"));
         params.put("RECOMMENDATION_ROWS", assessment.recommendations().stream().map(BoardReportPdf::recommendationRow).toList());
         params.put("READINESS_LINE", ReportFormats.readiness(assessment));
-        params.put("FINDINGS_REPORT", reports.get("board-findings"));
+        params.put("FINDINGS_REPORT", jasper.template("board-findings"));
         params.put("FINDING_ROWS", assessment.findings().stream().map(BoardReportPdf::findingRow).toList());
         params.put("FINDINGS_LINE", ReportFormats.findingsLine(assessment));
-        JasperPdf.write("board-report", params, planRows(data.actions()), data, ReportFormats.documentTitle(data),
+        AtAGlance.put(data, summary, params);
+        params.put("SINCE_LAST_TITLE", sinceLastTitle(data.sinceLast()));
+        params.put("SINCE_LAST_LINES", sinceLastLines(data.sinceLast()));
+        jasper.write("board-report", params, planRows(data.actions()), data, ReportFormats.documentTitle(data),
                 "Domestic Homicide Review action plan progress report", file);
+    }
+
+    static String sinceLastTitle(SinceLast s) {
+        return s.isFirstReport() ? "Since the last report" : "Since the last report (as at " + ReportFormats.longDate(s.previousAsAt()) + ")";
+    }
+
+    /** One paragraph per kind of change, e.g. "Newly completed (2): 3, 9a". */
+    static String sinceLastLines(SinceLast s) {
+        if (s.isFirstReport()) {
+            return "First report: no earlier report of this review to compare with.";
+        }
+        return String.join("\n", SinceLast.KINDS.stream().map(k -> k.label() + " (" + k.refs().apply(s).size() + "): "
+                + (k.refs().apply(s).isEmpty() ? "none" : String.join(", ", k.refs().apply(s)))).toList());
     }
 
     private static String summaryLine(ReportSummary summary, int exceptions) {
@@ -76,18 +90,23 @@ public class BoardReportPdf {
     }
 
     private static Map<String, ?> agencyRow(String agency, ReportSummary.Counts counts, boolean total) {
+        Map<String, Object> row = countsRow("agency", agency, counts);
+        row.put("total", total);
+        return row;
+    }
+
+    /** A table row of counts by status: s0, s1… in ActionStatus order, then count, the total. */
+    static Map<String, Object> countsRow(String labelField, String label, ReportSummary.Counts counts) {
         Map<String, Object> row = new HashMap<>();
-        row.put("agency", agency);
+        row.put(labelField, label);
         ActionStatus[] statuses = ActionStatus.values();
         for (int i = 0; i < statuses.length; i++) {
             row.put("s" + i, counts.count(statuses[i]));
         }
         row.put("count", counts.total());
-        row.put("total", total);
         return row;
     }
 
-    /** Display text of one plan row; a missing value stays null and prints blank. */
     /**
      * The plan's rows. A recommendation's text is printed with its first action only (recommendation
      * 9 has eight actions): the next ones say "continued", as the partnership's master document does.

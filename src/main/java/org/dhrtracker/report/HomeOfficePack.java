@@ -28,6 +28,12 @@ public class HomeOfficePack {
     static final String SHEET = "Action plan";
     static final String TEMPLATE = "home-office";
 
+    private final JasperPdf jasper;
+
+    public HomeOfficePack(JasperPdf jasper) {
+        this.jasper = jasper;
+    }
+
     /** One action in the Home Office's terms. */
     record Line(String recommendationKey, String recommendationNo, String recommendationText, String scope, String actionRef,
             String action, String leadAgency, String milestones, String target, String completionAndOutcome) {
@@ -115,7 +121,7 @@ public class HomeOfficePack {
         return outcome == null ? action : action + "\nRecommendation: " + outcome.label();
     }
 
-    private static void writePdf(ReportData data, List<Line> lines, Path file) throws IOException {
+    private void writePdf(ReportData data, List<Line> lines, Path file) throws IOException {
         Map<String, Object> params = JasperPdf.pageParameters(data);
         List<Map<String, ?>> rows = new ArrayList<>();
         for (Line l : lines) {
@@ -132,7 +138,7 @@ public class HomeOfficePack {
             row.put("completionAndOutcome", l.completionAndOutcome());
             rows.add(row);
         }
-        JasperPdf.write(TEMPLATE, params, rows, data, title(data), "Domestic Homicide Review action plan for the Home Office", file);
+        jasper.write(TEMPLATE, params, rows, data, title(data), "Domestic Homicide Review action plan for the Home Office", file);
     }
 
     private static void writeWorkbook(ReportData data, List<Line> lines, Path file) throws IOException {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +22,8 @@ import org.dhrtracker.report.Sheets.Styles;
 import org.springframework.stereotype.Component;
 
 /**
- * The master workbook of one review as at a date: Summary, Action plan, Exceptions and Returns history.
+ * The master workbook of one review as at a date: Summary, Action plan, Exceptions, Returns history,
+ * Recommendations, Findings and Since last report.
  * Every sheet has the protective marking in row 1, bold headers in row 2 and data from row 3.
  * Streams rows (SXSSF) so a long returns history does not have to fit in memory.
  */
@@ -34,6 +36,16 @@ public class MasterWorkbook {
     static final String RETURNS_HISTORY = "Returns history";
     static final String RECOMMENDATIONS = "Recommendations";
     static final String FINDINGS = "Findings";
+    static final String SINCE_LAST = "Since last report";
+
+    /** A row of the Since last report sheet: a kind of change and one action it applies to. */
+    record Change(String change, String actionRef, LocalDate previousAsAt) {
+    }
+
+    static final List<Column<Change>> CHANGE_COLUMNS = List.of(
+            Column.of("Change", 30, Change::change),
+            Column.of("Action ref", 14, Change::actionRef),
+            Column.of("Previous report as at", 20, Change::previousAsAt));
 
     /** Rows kept in memory per sheet before SXSSF flushes them to its temporary file. */
     private static final int WINDOW = 100;
@@ -104,8 +116,19 @@ public class MasterWorkbook {
             Sheets.writeSheet(wb.createSheet(RECOMMENDATIONS), data.marking(), RECOMMENDATION_COLUMNS, data.assessment().recommendations(),
                     styles);
             Sheets.writeSheet(wb.createSheet(FINDINGS), data.marking(), FINDING_COLUMNS, data.assessment().findings(), styles);
+            Sheets.writeSheet(wb.createSheet(SINCE_LAST), data.marking(), CHANGE_COLUMNS, changes(data.sinceLast()), styles);
             wb.write(out);
         }
+    }
+
+    /** One row per action per kind of change, in the PDF's order; a first report says so in a row of its own. */
+    static List<Change> changes(ReportData.SinceLast s) {
+        if (s.isFirstReport()) {
+            return List.of(new Change("First report", null, null));
+        }
+        List<Change> rows = new ArrayList<>();
+        ReportData.SinceLast.KINDS.forEach(k -> k.refs().apply(s).forEach(ref -> rows.add(new Change(k.label(), ref, s.previousAsAt()))));
+        return rows;
     }
 
     /** Agencies by status (same figures as the board report), then a total row below the filtered range. */

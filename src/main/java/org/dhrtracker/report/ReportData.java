@@ -15,6 +15,8 @@ import org.dhrtracker.reconcile.Assessor.Assessment;
  * @param actions every action of the review, in plan order (owning body, recommendation, action)
  * @param returnsHistory every accepted update up to the as-at date, newest as-at first
  * @param assessment the findings, the recommendations' roll-ups and outcomes, and sign-off readiness
+ * @param openOverTime open (not completed) actions at each return date up to the as-at date, and at it
+ * @param sinceLast what changed since the previous report of the review
  */
 public record ReportData(
         String partnership,
@@ -26,7 +28,40 @@ public record ReportData(
         Instant generatedAt,
         List<ActionLine> actions,
         List<UpdateLine> returnsHistory,
-        Assessment assessment) {
+        Assessment assessment,
+        List<TrendPoint> openOverTime,
+        SinceLast sinceLast) {
+
+    /** Open actions (anything not Completed) as at a date. */
+    public record TrendPoint(LocalDate asAt, int open) {
+    }
+
+    /**
+     * The direction of travel: action refs whose status changed since the statuses stored for the
+     * previous report date (the latest one before this as-at date).
+     *
+     * @param previousAsAt null when this is the review's first report
+     * @param slipped actions whose due date (or revised target) is later than at the previous report
+     */
+    public record SinceLast(LocalDate previousAsAt, List<String> completed, List<String> overdue, List<String> slipped,
+            List<String> claimed) {
+
+        /** A kind of change, with the words the PDF and the workbook print. */
+        public record Kind(String label, java.util.function.Function<SinceLast, List<String>> refs) {
+        }
+
+        public static final List<Kind> KINDS = List.of(new Kind("Newly completed", SinceLast::completed),
+                new Kind("Newly overdue", SinceLast::overdue), new Kind("Slipped (target moved later)", SinceLast::slipped),
+                new Kind("Newly claimed complete", SinceLast::claimed));
+
+        public static SinceLast firstReport() {
+            return new SinceLast(null, List.of(), List.of(), List.of(), List.of());
+        }
+
+        public boolean isFirstReport() {
+            return previousAsAt == null;
+        }
+    }
 
     /**
      * One action of the plan with its derived status.

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -15,8 +16,11 @@ import org.dhrtracker.reconcile.ActionStatus;
 import org.dhrtracker.reconcile.Assessor;
 import org.dhrtracker.reconcile.ClosureRepository;
 import org.dhrtracker.reconcile.ClosureRepository.Claim;
+import org.dhrtracker.reconcile.Reconciler;
 import org.dhrtracker.register.Scope;
 import org.dhrtracker.report.ReportData.ActionLine;
+import org.dhrtracker.report.ReportData.SinceLast;
+import org.dhrtracker.report.ReportData.TrendPoint;
 import org.dhrtracker.report.ReportData.UpdateLine;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,10 +35,12 @@ public class ReportDataLoader {
     private final Clock clock;
     private final String marking;
     private final ClosureRepository closure;
+    private final Reconciler reconciler;
 
     public ReportDataLoader(JdbcTemplate jdbc, Assessor assessor, Clock clock, @Value("${dhr.marking}") String marking,
-            ClosureRepository closure) {
+            ClosureRepository closure, Reconciler reconciler) {
         this.jdbc = jdbc;
+        this.reconciler = reconciler;
         this.assessor = assessor;
         this.closure = closure;
         this.clock = clock;
@@ -77,7 +83,66 @@ public class ReportDataLoader {
 
         return jdbc.queryForObject("SELECT partnership, partnership_name, title FROM review WHERE review_id = ?",
                 (rs, i) -> new ReportData(rs.getString(1), rs.getString(2), reviewId, rs.getString(3), asAt, marking,
-                        clock.instant(), actions, history, assessor.assess(reviewId, asAt)), reviewId);
+                        clock.instant(), actions, history, assessor.assess(reviewId, asAt), openOverTime(reviewId, asAt, actions),
+                        sinceLast(reviewId, asAt)), reviewId);
+    }
+
+    /**
+     * One point per return date of the review up to the as-at date, worked out from the updates and
+     * decisions dated up to each; the last point is the as-at date's stored statuses, as the report shows.
+     */
+    private List<TrendPoint> openOverTime(String reviewId, LocalDate asAt, List<ActionLine> actions) {
+        List<LocalDate> dates = jdbc.queryForList("""
+                SELECT DISTINCT u.as_at FROM progress_update u JOIN action a ON a.action_id = u.action_id
+                WHERE a.review_id = ? AND u.as_at < ? ORDER BY u.as_at""", LocalDate.class, reviewId, Date.valueOf(asAt));
+        List<TrendPoint> points = new ArrayList<>();
+        for (LocalDate d : dates) {
+            Map<ActionStatus, Integer> counts = reconciler.countsAsAt(reviewId, d);
+            int all = counts.values().stream().mapToInt(Integer::intValue).sum();
+            points.add(new TrendPoint(d, all - counts.getOrDefault(ActionStatus.COMPLETED, 0)));
+        }
+        points.add(new TrendPoint(asAt, (int) actions.stream().filter(a -> a.status() != ActionStatus.COMPLETED).count()));
+        return points;
+    }
+
+    /** Compares the stored statuses of the as-at date with those of the latest earlier date stored for the review. */
+    private SinceLast sinceLast(String reviewId, LocalDate asAt) {
+        LocalDate previous = jdbc.queryForObject("SELECT MAX(as_at) FROM action_status WHERE review_id = ? AND as_at < ?",
+                LocalDate.class, reviewId, Date.valueOf(asAt));
+        if (previous == null) {
+            return SinceLast.firstReport();
+        }
+        List<String> completed = new ArrayList<>();
+        List<String> overdue = new ArrayList<>();
+        List<String> slipped = new ArrayList<>();
+        List<String> claimed = new ArrayList<>();
+        jdbc.query("""
+                SELECT a.action_ref, c.status, c.due_date, p.status AS was, p.due_date AS was_due
+                FROM action_status c
+                JOIN action a ON a.action_id = c.action_id
+                JOIN recommendation r ON r.recommendation_id = a.recommendation_id
+                LEFT JOIN action_status p ON p.action_id = c.action_id AND p.as_at = ?
+                WHERE c.review_id = ? AND c.as_at = ?
+                ORDER BY r.plan_order, a.plan_order""", rs -> {
+            String ref = rs.getString("action_ref");
+            String now = rs.getString("status");
+            String was = rs.getString("was");
+            LocalDate due = date(rs, "due_date");
+            LocalDate wasDue = date(rs, "was_due");
+            if (!now.equals(was)) {
+                switch (ActionStatus.valueOf(now)) {
+                    case COMPLETED -> completed.add(ref);
+                    case OVERDUE -> overdue.add(ref);
+                    case CLAIMED -> claimed.add(ref);
+                    default -> {
+                    }
+                }
+            }
+            if (due != null && wasDue != null && due.isAfter(wasDue)) {
+                slipped.add(ref);
+            }
+        }, Date.valueOf(previous), reviewId, Date.valueOf(asAt));
+        return new SinceLast(previous, completed, overdue, slipped, claimed);
     }
 
     private static String scope(ResultSet rs) throws SQLException {

@@ -26,9 +26,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * report: the reports of one review (or every review) as at {@code asAt}: board PDF, master
- * workbook, chase lists, Home Office pack, and the return packs of their partnerships' agencies. Parameter {@code reports} names the kinds (default all), {@code output} the folder
- * under HOME (default out/{partnership}); the paths written are
- * left in the step's execution context under {@link #OUTPUTS}.
+ * workbook, chase lists and Home Office pack of each review; once per partnership of those reviews,
+ * the return packs of its agencies and the partnership report. Parameter {@code reports} names the
+ * kinds (default all), {@code output} the folder under HOME (default out/{partnership}); the paths
+ * written are left in the step's execution context under {@link #OUTPUTS}.
  */
 @Configuration
 public class ReportJobConfiguration {
@@ -70,17 +71,14 @@ public class ReportJobConfiguration {
             List<String> reviews = named == null ? register.reviewIds() : named;
             List<String> written = new ArrayList<>();
             String folder = output == null ? ReportService.DEFAULT_OUTPUT : output;
+            List<Path> files = new ArrayList<>();
             for (String id : reviews) {
-                for (Path p : service.produce(id, asAt, kinds, folder)) {
-                    written.add(p.toString());
-                    log.info("Wrote {}", p);
-                }
+                files.addAll(service.produce(id, asAt, kinds, folder));
             }
-            if (kinds.contains(ReportKind.RETURN_PACKS)) {
-                for (Path p : service.returnPacks(reviews, asAt, folder)) {
-                    written.add(p.toString());
-                    log.info("Wrote {}", p);
-                }
+            files.addAll(service.producePartnerships(reviews, asAt, kinds, folder));
+            for (Path p : files) {
+                written.add(p.toString());
+                log.info("Wrote {}", p);
             }
             // findings.csv in each output folder: the findings of every review this run reported on.
             Map<Path, List<Path>> findings = written.stream().map(Path::of)

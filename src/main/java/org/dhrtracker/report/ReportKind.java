@@ -15,7 +15,9 @@ public enum ReportKind {
     /** The action plan in the Home Office's columns: {@code fileName} is the name of both files without .pdf/.xlsx. */
     HOME_OFFICE("home-office", "home-office", ""),
     /** One workbook per agency of a partnership, in a return-packs/ folder (see ReturnPacks.fileName). */
-    RETURN_PACKS("return-packs", "return-pack", "");
+    RETURN_PACKS("return-packs", "return-pack", ""),
+    /** One per partnership per run, across all its reviews: {@code fileName} takes the partnership. */
+    PARTNERSHIP("partnership-report", "partnership-report", "pdf");
 
     private final String id;
     private final String fileStem;

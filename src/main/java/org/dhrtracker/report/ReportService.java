@@ -29,12 +29,13 @@ public class ReportService {
     private final ChaseLists chaseLists;
     private final HomeOfficePack homeOffice;
     private final ReturnPacks returnPacks;
+    private final PartnershipReportPdf partnershipReport;
     private final RegisterRepository register;
     private final Home home;
 
     public ReportService(ReportDataLoader loader, Reconciler reconciler, BoardReportPdf boardReport, MasterWorkbook workbook,
             FindingsCsv findingsCsv, ChaseLists chaseLists, HomeOfficePack homeOffice, ReturnPacks returnPacks,
-            RegisterRepository register, Home home) {
+            PartnershipReportPdf partnershipReport, RegisterRepository register, Home home) {
         this.findingsCsv = findingsCsv;
         this.chaseLists = chaseLists;
         this.loader = loader;
@@ -43,6 +44,7 @@ public class ReportService {
         this.workbook = workbook;
         this.homeOffice = homeOffice;
         this.returnPacks = returnPacks;
+        this.partnershipReport = partnershipReport;
         this.register = register;
         this.home = home;
     }
@@ -51,7 +53,8 @@ public class ReportService {
 
     /**
      * Writes the reports of one review and returns their paths. Reconciles first if that date was
-     * never reconciled. Return packs are per partnership, not per review: see {@link #returnPacks}.
+     * never reconciled. Return packs and the partnership report are per partnership, not per review: see
+     * {@link #producePartnerships}.
      *
      * @param output folder under HOME; {partnership} is replaced by the review's partnership
      */
@@ -72,7 +75,7 @@ public class ReportService {
                     case WORKBOOK -> workbook.write(data, file);
                     case CHASE_LISTS -> written.addAll(chaseLists.write(data, dir.resolve("chase")));
                     case HOME_OFFICE -> written.addAll(homeOffice.write(data, file));
-                    case FINDINGS, RETURN_PACKS -> {
+                    case FINDINGS, RETURN_PACKS, PARTNERSHIP -> {
                     }
                 }
                 if (kind == ReportKind.BOARD_PDF || kind == ReportKind.WORKBOOK) {
@@ -86,11 +89,18 @@ public class ReportService {
     }
 
     /**
-     * Writes the return pack of every agency of the partnerships of these reviews, each holding the
-     * agency's open actions in every review of its partnership (not only those named), into
-     * &lt;output&gt;/return-packs/.
+     * Writes what is produced once per partnership, for each partnership of these reviews, from all of
+     * that partnership's reviews (not only those named): with {@link ReportKind#RETURN_PACKS} the
+     * return pack of every agency with open actions, into &lt;output&gt;/return-packs/; with
+     * {@link ReportKind#PARTNERSHIP} the partnership report. Nothing when neither kind is asked for.
      */
-    public List<Path> returnPacks(Collection<String> reviewIds, LocalDate asAt, String output) {
+    public List<Path> producePartnerships(Collection<String> reviewIds, LocalDate asAt, Collection<ReportKind> kinds,
+            String output) {
+        boolean packs = kinds.contains(ReportKind.RETURN_PACKS);
+        boolean partnershipReports = kinds.contains(ReportKind.PARTNERSHIP);
+        if (!packs && !partnershipReports) {
+            return List.of();
+        }
         Set<String> partnerships = new LinkedHashSet<>();
         reviewIds.forEach(id -> register.review(id).map(Review::partnership).ifPresent(partnerships::add));
         List<Path> written = new ArrayList<>();
@@ -103,7 +113,15 @@ public class ReportService {
                     }
                 }
                 Path dir = folder(output, partnership);
-                written.addAll(returnPacks.write(reviews, dir));
+                if (packs) {
+                    written.addAll(returnPacks.write(reviews, dir));
+                }
+                if (partnershipReports) {
+                    Files.createDirectories(dir);
+                    Path file = dir.resolve(ReportKind.PARTNERSHIP.fileName(safe(partnership), asAt));
+                    partnershipReport.write(reviews, file);
+                    written.add(file);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -111,6 +129,7 @@ public class ReportService {
         return written;
     }
 
+    /** Reconciles first if that date was never reconciled. */
     private ReportData data(String reviewId, LocalDate asAt) {
         if (!reconciler.isReconciled(reviewId, asAt)) {
             reconciler.reconcile(reviewId, asAt);

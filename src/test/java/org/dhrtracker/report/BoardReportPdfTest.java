@@ -20,10 +20,10 @@ class BoardReportPdfTest {
     @TempDir
     Path dir;
 
-    private final BoardReportPdf pdf = new BoardReportPdf();
+    private final BoardReportPdf pdf = new BoardReportPdf(new JasperPdf());
 
     @Test
-    void writesBoardReportWithMarkingOnEveryPage() throws IOException {
+    void writesBoardReportWithMarkingOnEveryPage() throws Exception {
         ReportData data = ReportFixtures.review();
         Path file = dir.resolve("board.pdf");
         pdf.write(data, file);
@@ -51,7 +51,15 @@ class BoardReportPdfTest {
             }
             assertThat(doc.getDocumentInformation().getTitle()).contains(ReportFixtures.MARKING, ReportFixtures.TITLE);
             assertThat(doc.getDocumentCatalog().getMarkInfo()).as("tagged PDF").isNotNull();
+            assertThat(doc.getDocumentCatalog().getLanguage()).isEqualToIgnoringCase("en-GB");
+            String glance = text(doc, 2, 2);
+            assertThat(glance).contains("At a glance", "Actions by status: Completed (Green) 1; Completion claimed (Amber) 1;",
+                    "Open actions at each return date: 31 January 2015 6; 30 April 2016 5; 31 May 2016 5.");
+            assertThat(text.replaceAll("\\s+", " ")).contains("Since the last report (as at 30 April 2016)", "Newly completed (0): none",
+                    "Newly overdue (1): DHR1-28a-POLICE", "Slipped (target moved later) (1): DHR1-28c-CWPT",
+                    "Newly claimed complete (1): DHR1-28d-WMAS");
         }
+        PdfaCheck.assertCompliant(file);
     }
 
     @Test
@@ -59,13 +67,15 @@ class BoardReportPdfTest {
         ReportData full = ReportFixtures.review();
         ReportData empty = new ReportData(full.partnership(), full.partnershipName(), full.reviewId(), full.reviewTitle(),
                 full.asAt(), full.marking(), full.generatedAt(), java.util.List.of(), java.util.List.of(),
-                new org.dhrtracker.reconcile.Assessor.Assessment(java.util.List.of(), java.util.List.of()));
+                new org.dhrtracker.reconcile.Assessor.Assessment(java.util.List.of(), java.util.List.of()),
+                java.util.List.of(new ReportData.TrendPoint(full.asAt(), 0)), ReportData.SinceLast.firstReport());
         Path file = dir.resolve("empty.pdf");
         pdf.write(empty, file);
         try (PDDocument doc = Loader.loadPDF(file.toFile())) {
             String text = text(doc, 1, doc.getNumberOfPages());
             assertThat(text).contains(ReportFixtures.MARKING, ReportFixtures.TITLE, "0 actions in the plan",
-                    "None: no action is overdue or without a return.", "Page 1 of " + doc.getNumberOfPages());
+                    "None: no action is overdue or without a return.", "Page 1 of " + doc.getNumberOfPages(),
+                    "First report: no earlier report of this review to compare with.");
         }
     }
 
@@ -77,9 +87,31 @@ class BoardReportPdfTest {
         assertThat(Files.size(dir.resolve("b.pdf"))).isPositive();
     }
 
+    /** The text of every page, sorted by position. */
+    static String text(Path pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            return text(doc, 1, doc.getNumberOfPages());
+        }
+    }
+
+    /** The text of pages from..to (1-based), sorted by position: the PDF text helper of the tests. */
     static String text(PDDocument doc, int from, int to) throws IOException {
+        return text(doc, from, to, true);
+    }
+
+    /**
+     * The text of a page in the order its content stream writes it: text in columns side by side (the
+     * charts' sentences on the at-a-glance page) stays whole instead of interleaving line by line.
+     */
+    static String streamText(Path pdf, int page) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            return text(doc, page, page, false);
+        }
+    }
+
+    private static String text(PDDocument doc, int from, int to, boolean byPosition) throws IOException {
         PDFTextStripper stripper = new PDFTextStripper();
-        stripper.setSortByPosition(true);
+        stripper.setSortByPosition(byPosition);
         stripper.setStartPage(from);
         stripper.setEndPage(to);
         return stripper.getText(doc);

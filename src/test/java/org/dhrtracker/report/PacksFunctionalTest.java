@@ -61,11 +61,7 @@ class PacksFunctionalTest extends JobTestSupport {
                 DHR2,NABSCOP,Nuneaton and Bedworth Safer Communities Partnership,Adult B,1,Overview,George Eliot Hospital,Local,Review routine enquiry in the emergency department,1b,GEH,George Eliot Hospital NHS Trust,Train triage staff,Training records,Safeguarding Lead,Dec 2016,
                 """);
         assertThat(importRegister(dhr2).getExitStatus()).isEqualTo(ExitStatus.COMPLETED);
-        try (Stream<Path> files = Files.list(DEMO_RETURNS)) {
-            for (Path f : files.filter(f -> f.toString().endsWith(".csv")).toList()) {
-                Files.copy(f, home.inbox().resolve(f.getFileName()));
-            }
-        }
+        dropDemoReturns("2014-", "2015-", "2016-");
         JobExecution monthly = run(MonthlyJobConfiguration.JOB, params(AS_AT)
                 .addString(ReportJobConfiguration.REPORTS, "home-office,return-packs")
                 .addString(ReportJobConfiguration.OUTPUT, "out/{partnership}"));
@@ -108,10 +104,11 @@ class PacksFunctionalTest extends JobTestSupport {
     }
 
     @Test
-    void homeOfficePdfNamesEveryRecommendationAndIsMarkedOnEveryPage() throws Exception {
+    void homeOfficePdfNamesEveryRecommendationIsMarkedOnEveryPageAndIsPdfA() throws Exception {
         List<String> numbers = db.queryForList("SELECT number FROM recommendation WHERE review_id = 'DHR1'", String.class);
         assertThat(numbers).hasSize(37);
-        try (PDDocument doc = Loader.loadPDF(out.resolve("DHR1-home-office-2016-05-31.pdf").toFile())) {
+        Path pdf = out.resolve("DHR1-home-office-2016-05-31.pdf");
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             int pages = doc.getNumberOfPages();
             String text = BoardReportPdfTest.text(doc, 1, pages);
             // Column headings wrap over lines: the shorter ones are whole.
@@ -130,6 +127,7 @@ class PacksFunctionalTest extends JobTestSupport {
             assertThat(doc.getDocumentCatalog().getMarkInfo()).as("tagged PDF").isNotNull();
             assertThat(doc.getDocumentCatalog().getLanguage()).isEqualToIgnoringCase("en-GB");
         }
+        PdfaCheck.assertCompliant(pdf);
     }
 
     // ---- Return packs

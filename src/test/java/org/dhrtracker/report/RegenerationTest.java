@@ -68,16 +68,6 @@ class RegenerationTest extends JobTestSupport {
                 .addString(ReportJobConfiguration.OUTPUT, "out/{partnership}").addString(BatchConfiguration.REVIEW, "DHR1"));
     }
 
-    private void dropDemoReturns(String... prefixes) throws IOException {
-        try (Stream<Path> files = Files.list(DEMO_RETURNS)) {
-            for (Path f : files.sorted().toList()) {
-                if (Stream.of(prefixes).anyMatch(p -> f.getFileName().toString().startsWith(p))) {
-                    Files.copy(f, home.inbox().resolve(f.getFileName()));
-                }
-            }
-        }
-    }
-
     /** Every output of the date as text: PDF text without its generation line, every workbook cell, every CSV. */
     private Map<String, String> contents(LocalDate asAt) throws IOException {
         Map<String, String> parts = new TreeMap<>();

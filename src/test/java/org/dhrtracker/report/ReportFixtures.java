@@ -62,7 +62,11 @@ final class ReportFixtures {
                 new UpdateLine(LocalDate.of(2015, 1, 31), "DHR1-1-CSP", "CSP", "Completed", "Audit presented to the board.", "Minutes",
                         null, LocalDate.of(2014, 12, 15), "CSP Manager", "CSP-2015-01.csv", 2, Instant.parse("2015-02-02T10:00:00Z")));
         return new ReportData("NABSCOP", "Nuneaton and Bedworth Safer Communities Partnership", "DHR1", TITLE,
-                LocalDate.of(2016, 5, 31), MARKING, Instant.parse("2016-06-01T08:30:00Z"), actions, history, assessment());
+                LocalDate.of(2016, 5, 31), MARKING, Instant.parse("2016-06-01T08:30:00Z"), actions, history, assessment(),
+                List.of(new ReportData.TrendPoint(LocalDate.of(2015, 1, 31), 6), new ReportData.TrendPoint(LocalDate.of(2016, 4, 30), 5),
+                        new ReportData.TrendPoint(LocalDate.of(2016, 5, 31), 5)),
+                new ReportData.SinceLast(LocalDate.of(2016, 4, 30), List.of(), List.of("DHR1-28a-POLICE"), List.of("DHR1-28c-CWPT"),
+                        List.of("DHR1-28d-WMAS")));
     }
 
     /** Findings and roll-ups as the assessor gives them: one of each severity, two recommendations. */

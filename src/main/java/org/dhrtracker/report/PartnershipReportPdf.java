@@ -1,0 +1,62 @@
+package org.dhrtracker.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.dhrtracker.reconcile.ActionStatus;
+import org.dhrtracker.reconcile.Assessor.Assessment;
+import org.dhrtracker.reconcile.Assessor.RecommendationRollup;
+import org.dhrtracker.reconcile.FindingCode.Severity;
+import org.springframework.stereotype.Component;
+
+/**
+ * The partnership report (PDF): every review of one partnership as at a date, a row each with its
+ * actions by status, recommendations complete, sign-off readiness and findings by severity; laid
+ * out by templates/partnership-report.jrxml from the same ReportData as each review's board report.
+ */
+@Component
+public class PartnershipReportPdf {
+
+    private final JasperPdf jasper;
+
+    public PartnershipReportPdf(JasperPdf jasper) {
+        this.jasper = jasper;
+    }
+
+    /** @param reviews the reports of the partnership's reviews, all as at the same date */
+    public void write(List<ReportData> reviews, Path file) throws IOException {
+        ReportData first = reviews.get(0);
+        Map<String, Object> params = JasperPdf.pageParameters(first);
+        params.put("STATUS_LABELS", Arrays.stream(ActionStatus.values()).map(ActionStatus::label).toList());
+        params.put("SUMMARY_LINE", summaryLine(reviews));
+        List<Map<String, ?>> rows = reviews.stream().map(PartnershipReportPdf::row).toList();
+        jasper.write("partnership-report", params, rows, first, params.get("PARTNERSHIP_NAME") + " - reviews as at " + params.get("AS_AT"),
+                "Domestic Homicide Reviews of the partnership: action plan progress", file);
+    }
+
+    private static Map<String, ?> row(ReportData data) {
+        Map<String, Object> row = BoardReportPdf.countsRow("review", ReportFormats.join(data.reviewId(), data.reviewTitle()),
+                ReportSummary.of(data).total());
+        Assessment a = data.assessment();
+        long complete = a.recommendations().stream().filter(RecommendationRollup::complete).count();
+        row.put("recommendations", complete + " of " + a.recommendations().size());
+        row.put("ready", a.readyForSignOff() ? "Yes" : "No");
+        Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
+        Arrays.stream(Severity.values()).forEach(s -> bySeverity.put(s, 0));
+        a.findings().forEach(f -> bySeverity.merge(f.severity(), 1, Integer::sum));
+        row.put("findings", bySeverity.get(Severity.HIGH) + ", " + bySeverity.get(Severity.MEDIUM) + ", " + bySeverity.get(Severity.LOW));
+        return row;
+    }
+
+    private static String summaryLine(List<ReportData> reviews) {
+        int actions = reviews.stream().mapToInt(r -> r.actions().size()).sum();
+        long open = reviews.stream().flatMap(r -> r.actions().stream()).filter(x -> x.status() != ActionStatus.COMPLETED).count();
+        long ready = reviews.stream().filter(r -> r.assessment().readyForSignOff()).count();
+        return reviews.size() + (reviews.size() == 1 ? " review, " : " reviews, ") + actions + " actions, " + open + " open; "
+                + ready + " ready for board sign-off.";
+    }
+}
