@@ -110,8 +110,13 @@ public class MasterWorkbook {
             Sheets.properties(wb.getXSSFWorkbook(), ReportFormats.documentTitle(data), data.marking());
             Styles styles = new Styles(wb);
             writeSummary(wb.createSheet(SUMMARY), data, styles);
-            Sheets.writeSheet(wb.createSheet(ACTION_PLAN), data.marking(), ACTION_COLUMNS, data.actions(), styles);
-            Sheets.writeSheet(wb.createSheet(EXCEPTIONS), data.marking(), ACTION_COLUMNS, data.exceptions(), styles);
+            for (var sheet : List.of(ACTION_PLAN, EXCEPTIONS)) {
+                List<ActionLine> rows = sheet.equals(ACTION_PLAN) ? data.actions() : data.exceptions();
+                Sheet written = wb.createSheet(sheet);
+                Sheets.writeSheet(written, data.marking(), ACTION_COLUMNS, rows, styles);
+                Sheets.ragTint(written, 1, 1 + rows.size(), column(ACTION_COLUMNS, "RAG"), column(ACTION_COLUMNS, "Status"),
+                        column(ACTION_COLUMNS, "RAG"));
+            }
             Sheets.writeSheet(wb.createSheet(RETURNS_HISTORY), data.marking(), UPDATE_COLUMNS, data.returnsHistory(), styles);
             Sheets.writeSheet(wb.createSheet(RECOMMENDATIONS), data.marking(), RECOMMENDATION_COLUMNS, data.assessment().recommendations(),
                     styles);
@@ -129,6 +134,15 @@ public class MasterWorkbook {
         List<Change> rows = new ArrayList<>();
         ReportData.SinceLast.KINDS.forEach(k -> k.refs().apply(s).forEach(ref -> rows.add(new Change(k.label(), ref, s.previousAsAt()))));
         return rows;
+    }
+
+    private static <T> int column(List<Column<T>> columns, String header) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).header().equals(header)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException(header);
     }
 
     /** Agencies by status (same figures as the board report), then a total row below the filtered range. */

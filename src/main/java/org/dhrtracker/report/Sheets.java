@@ -58,6 +58,7 @@ final class Sheets {
         mark.setCellValue(SpreadsheetText.neutralise(marking));
         mark.setCellStyle(styles.marking);
         writeTable(sheet, 1, marking, columns, rows, styles);
+        fitToWidth(sheet);
     }
 
     /**
@@ -98,6 +99,30 @@ final class Sheets {
         sheet.getFooter().setCenter(marking);
         sheet.setAutoFilter(new CellRangeAddress(headerRow, Math.max(headerRow, r - 1), 0, columns.size() - 1));
         return r - 1;
+    }
+
+    /**
+     * Tints the named columns by the RAG word in the RAG column (red, amber, green fills, readable
+     * in greyscale because the word is in the cell), for the rows below the header.
+     */
+    static void ragTint(Sheet sheet, int headerRow, int lastRow, int ragColumn, int... tinted) {
+        if (lastRow <= headerRow) {
+            return;
+        }
+        var formatting = sheet.getSheetConditionalFormatting();
+        String rag = "$" + org.apache.poi.ss.util.CellReference.convertNumToColString(ragColumn) + (headerRow + 2);
+        java.util.Map<String, String> fills = java.util.Map.of("Red", "F4C7C3", "Amber", "FCE8B2", "Green", "B7E1CD");
+        List<CellRangeAddress> ranges = new java.util.ArrayList<>();
+        for (int c : tinted) {
+            ranges.add(new CellRangeAddress(headerRow + 1, lastRow, c, c));
+        }
+        for (var fill : fills.entrySet()) {
+            var rule = formatting.createConditionalFormattingRule(rag + "=\"" + fill.getKey() + "\"");
+            var pattern = rule.createPatternFormatting();
+            pattern.setFillBackgroundColor(new org.apache.poi.xssf.usermodel.XSSFColor(java.util.HexFormat.of().parseHex(fill.getValue())));
+            pattern.setFillPattern(org.apache.poi.ss.usermodel.PatternFormatting.SOLID_FOREGROUND);
+            formatting.addConditionalFormatting(ranges.toArray(CellRangeAddress[]::new), rule);
+        }
     }
 
     /** Printed pages as wide as the sheet: every column on the page, as many pages down as needed. */

@@ -134,6 +134,26 @@ class MasterWorkbookTest {
     }
 
     @Test
+    void statusAndRagCellsAreTintedByTheRagWordAndSheetsPrintFitToWidth() throws IOException {
+        try (XSSFWorkbook wb = written()) {
+            Sheet plan = wb.getSheet(MasterWorkbook.ACTION_PLAN);
+            var formatting = plan.getSheetConditionalFormatting();
+            assertThat(formatting.getNumConditionalFormattings()).isEqualTo(3);
+            List<String> rules = new java.util.ArrayList<>();
+            for (int i = 0; i < formatting.getNumConditionalFormattings(); i++) {
+                var f = formatting.getConditionalFormattingAt(i);
+                rules.add(f.getRule(0).getFormula1());
+                assertThat(f.getFormattingRanges()[0].getLastRow()).isEqualTo(1 + data.actions().size());
+            }
+            assertThat(rules).allMatch(r -> r.matches("\\$[A-Z]+3=\"(Red|Amber|Green)\""));
+            for (Sheet sheet : wb) {
+                assertThat(sheet.getFitToPage()).as(sheet.getSheetName()).isTrue();
+                assertThat(sheet.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+            }
+        }
+    }
+
+    @Test
     void formulaTriggersAreNeutralised() {
         for (String s : List.of("=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx")) {
             assertThat(SpreadsheetText.neutralise(s)).isEqualTo("'" + s);
