@@ -35,6 +35,11 @@ public class BatchConfiguration {
                 : java.util.Arrays.stream(parameter.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
+    /** The parameters of a new run: each run is an instance of its own, so a job can run again for the same date. */
+    public static org.springframework.batch.core.job.parameters.JobParametersBuilder newRun(Clock clock) {
+        return new org.springframework.batch.core.job.parameters.JobParametersBuilder().addString(RUN, java.time.Instant.now(clock).toString());
+    }
+
     /** A step that runs one tasklet in a transaction. */
     public static Step taskletStep(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
             Tasklet tasklet) {

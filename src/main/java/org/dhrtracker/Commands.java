@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +17,8 @@ import org.dhrtracker.register.ImportRegisterJobConfiguration;
 import org.dhrtracker.register.RegisterRepository;
 import org.dhrtracker.register.plan.ImportPlanJobConfiguration;
 import org.dhrtracker.report.ReportJobConfiguration;
-import org.dhrtracker.report.ReportKind;
 import org.dhrtracker.schedule.JobDefinition;
+import org.dhrtracker.schedule.History;
 import org.dhrtracker.schedule.JobDefinitions;
 import org.dhrtracker.schedule.MonthlyJobConfiguration;
 import org.springframework.batch.core.BatchStatus;
@@ -47,10 +46,12 @@ class Commands {
     private final Clock clock;
     private final Home home;
     private final SignOffService signOffs;
+    private final History history;
     private final PrintStream out = System.out;
 
     Commands(JobOperator jobOperator, List<Job> jobs, RegisterRepository register, DemoData demo, JobDefinitions definitions,
-            Clock clock, Home home, SignOffService signOffs) {
+            Clock clock, Home home, SignOffService signOffs, History history) {
+        this.history = history;
         this.jobOperator = jobOperator;
         this.jobs = jobs.stream().collect(Collectors.toMap(Job::getName, j -> j));
         this.register = register;
@@ -70,6 +71,7 @@ class Commands {
             case "report" -> report(inv, null);
             case "monthly" -> monthly(inv);
             case "sign-off" -> signOff(inv);
+            case "history" -> history();
             default -> throw new IllegalStateException(inv.command());
         };
     }
@@ -189,14 +191,11 @@ class Commands {
             out.println("Dropped " + demo.dropReturnsInInbox().size() + " demo returns and sign-off files into " + home.inbox() + ".");
         }
         LocalDate asAt = asAt(inv, definition);
-        String review = inv.review() != null ? inv.review()
-                : definition.reviews().isEmpty() ? null : String.join(",", definition.reviews());
+        String review = inv.review() != null ? inv.review() : definition.reviewsParameter();
         if (asAt == null || !knownReview(review)) {
             return asAt == null ? USAGE : REJECTED;
         }
-        JobParametersBuilder p = scoped(params(), asAt, review)
-                .addString(ReportJobConfiguration.REPORTS, definition.reports().stream().map(ReportKind::id).collect(Collectors.joining(",")))
-                .addString(ReportJobConfiguration.OUTPUT, definition.output());
+        JobParametersBuilder p = MonthlyJobConfiguration.parameters(params(), definition, asAt, inv.review());
         JobExecution run = start(MonthlyJobConfiguration.JOB, p);
         printIntake(run);
         printOutputs(run);
@@ -217,9 +216,31 @@ class Commands {
         return OK;
     }
 
+    /** The last runs, newest first: one line each. */
+    private int history() {
+        List<History.Run> runs = history.recent(HISTORY_RUNS);
+        if (runs.isEmpty()) {
+            out.println("No job has run in " + home.root() + ".");
+            return OK;
+        }
+        String format = "%6s  %-15s  %-19s  %-19s  %9s  %-9s  %-25s  %7s  %7s  %8s%n";
+        out.printf(format, "Run", "Job", "Started", "Ended", "Duration", "Status", "Exit status", "Read", "Written", "Rejected");
+        for (History.Run r : runs) {
+            out.printf(format, r.id(), r.job(), time(r.start()), time(r.end()),
+                    r.duration() == null ? "" : String.format("%.1f s", r.duration().toMillis() / 1000.0), r.status(), r.exitCode(),
+                    r.read(), r.written(), r.rejected());
+        }
+        return OK;
+    }
+
+    static final int HISTORY_RUNS = 20;
+
+    private static String time(java.time.LocalDateTime t) {
+        return t == null ? "" : t.withNano(0).toString().replace('T', ' ');
+    }
+
     private JobParametersBuilder params() {
-        // Each command line is a run of its own, so the same job can be run again for the same date.
-        return new JobParametersBuilder().addString(BatchConfiguration.RUN, Instant.now(clock).toString());
+        return BatchConfiguration.newRun(clock);
     }
 
     private static JobParametersBuilder scoped(JobParametersBuilder p, LocalDate asAt, String review) {

@@ -1,5 +1,7 @@
 package org.dhrtracker;
 
+import org.dhrtracker.schedule.ServeLock;
+import org.dhrtracker.schedule.ServeService;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -29,9 +31,38 @@ public class DhrTrackerApplication {
             System.out.print(Invocation.USAGE);
             return Commands.OK;
         }
+        if (inv.command().equals("serve")) {
+            return serve(inv);
+        }
         SpringApplication app = new SpringApplication(DhrTrackerApplication.class);
         try (ConfigurableApplicationContext context = app.run("--dhr.home=" + inv.home().toAbsolutePath())) {
             return context.getBean(Commands.class).run(inv);
+        } catch (Exception e) {
+            System.err.println("dhr-tracker: " + e.getMessage());
+            return Commands.FAILED;
+        }
+    }
+
+    /**
+     * Runs until the context closes: SIGTERM runs Spring Boot's shutdown hook, which stops the
+     * service and then shuts the database down. The lock is taken before the database is opened,
+     * so a second serve on the same HOME is told why it cannot start.
+     */
+    private static int serve(Invocation inv) {
+        try (ServeLock lock = ServeLock.acquire(inv.home())) {
+            SpringApplication app = new SpringApplication(DhrTrackerApplication.class);
+            try (ConfigurableApplicationContext context = app.run("--dhr.home=" + inv.home().toAbsolutePath())) {
+                ServeService service = context.getBean(ServeService.class);
+                service.start();
+                service.awaitStop();
+                return Commands.OK;
+            }
+        } catch (ServeLock.HeldException e) {
+            System.err.println("dhr-tracker: " + e.getMessage());
+            return Commands.FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Commands.FAILED;
         } catch (Exception e) {
             System.err.println("dhr-tracker: " + e.getMessage());
             return Commands.FAILED;

@@ -17,7 +17,7 @@ record Invocation(String command, List<String> arguments, LocalDate asAt, String
     }
 
     static final Set<String> COMMANDS = Set.of("import-register", "import-plan", "ingest", "reconcile", "report", "monthly", "sign-off",
-            "help");
+            "serve", "history", "help");
 
     static final String USAGE = """
             Usage: java -jar target/dhr-tracker.jar <command> [options]
@@ -44,6 +44,12 @@ record Invocation(String command, List<String> arguments, LocalDate asAt, String
                                      [--by NAME] [--as-at DATE, the decided-on date, default today].
                                      Only accepted completions count as Completed. Sign-off files
                                      dropped in HOME/inbox/ do the same for many actions.
+              serve                  Run as a service until stopped (SIGTERM): ingest each file
+                                     dropped in HOME/inbox/ once it has stopped changing
+                                     (dhr.serve.settle-seconds), and run the jobs of jobs/ on their
+                                     cron schedules. One serve per HOME.
+              history                The last 20 job runs, newest first: start, end, duration,
+                                     status, and items read, written and rejected.
               help, --help           This text.
 
             Options:

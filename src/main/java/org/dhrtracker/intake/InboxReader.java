@@ -7,23 +7,25 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import org.springframework.batch.infrastructure.item.ItemReader;
 
 /**
  * The files waiting in the inbox when the step starts: returns, then sign-off files, each in name
- * order. Hidden files are skipped.
+ * order. Hidden, temporary and partial files are skipped, and so is any file the gate does not
+ * admit (serve admits only files that have settled).
  */
 public class InboxReader implements ItemReader<Path> {
 
     private final Iterator<Path> files;
 
-    public InboxReader(Path inbox) {
+    public InboxReader(Path inbox, Predicate<Path> admit) {
         try (Stream<Path> list = Files.list(inbox)) {
             List<Path> waiting = list.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .filter(p -> !p.getFileName().toString().endsWith(".errors.txt"))
+                    .filter(InboxReader::isWaiting)
+                    .filter(admit)
                     // Sign-off files after the returns: a decision is checked against the claims the returns make.
                     .sorted(Comparator.comparing((Path p) -> SignOffFile.isSignOff(p)).thenComparing(Comparator.naturalOrder()))
                     .toList();
@@ -31,6 +33,17 @@ public class InboxReader implements ItemReader<Path> {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list the inbox " + inbox, e);
         }
+    }
+
+    /**
+     * Whether a file of the inbox is one to ingest: not hidden (.*), not an Office lock file (~$*),
+     * not a copy in progress under a temporary name (*.part, *.tmp, *.crdownload), not an error report.
+     */
+    public static boolean isWaiting(Path file) {
+        String name = file.getFileName().toString();
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        return !name.startsWith(".") && !name.startsWith("~$") && !lower.endsWith(".part") && !lower.endsWith(".tmp")
+                && !lower.endsWith(".crdownload") && !lower.endsWith(".errors.txt");
     }
 
     @Override

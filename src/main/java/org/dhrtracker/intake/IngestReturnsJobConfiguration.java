@@ -38,7 +38,7 @@ public class IngestReturnsJobConfiguration {
 
     @Bean
     Step ingestReturnsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, InboxReader inboxReader,
-            InboxFileChecker inboxFileChecker, InboxFileWriter inboxFileWriter) {
+            InboxFileChecker inboxFileChecker, InboxFileWriter inboxFileWriter, Clock clock) {
         return new StepBuilder("ingest-returns", jobRepository).<Path, InboxFile>chunk(1)
                 .reader(inboxReader)
                 .processor(inboxFileChecker)
@@ -46,13 +46,14 @@ public class IngestReturnsJobConfiguration {
                 .transactionManager(transactionManager)
                 .listener(rejectionExitStatus())
                 .listener((StepExecutionListener) inboxFileWriter)
+                .listener(new IngestProgress(clock))
                 .build();
     }
 
     @Bean
     @StepScope
-    InboxReader inboxReader(Home home) {
-        return new InboxReader(home.inbox());
+    InboxReader inboxReader(Home home, InboxGate gate) {
+        return new InboxReader(home.inbox(), gate::admits);
     }
 
     /** Loads the register's action keys once per step, not once per row. */

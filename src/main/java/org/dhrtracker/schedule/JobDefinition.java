@@ -3,9 +3,12 @@ package org.dhrtracker.schedule;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.dhrtracker.report.ReportKind;
+import org.springframework.scheduling.support.CronExpression;
 
 /**
  * A scheduled job as defined in a file of jobs/.
@@ -36,8 +39,27 @@ public record JobDefinition(String name, String job, String cron, AsAtRule asAt,
         }
 
         public LocalDate asAt(Clock clock) {
-            LocalDate today = LocalDate.now(clock);
-            return this == TODAY ? today : YearMonth.from(today).minusMonths(1).atEndOfMonth();
+            return asAt(LocalDate.now(clock));
         }
+
+        /** The as-at date of a run on the given day. */
+        public LocalDate asAt(LocalDate runDay) {
+            return this == TODAY ? runDay : YearMonth.from(runDay).minusMonths(1).atEndOfMonth();
+        }
+    }
+
+    /** The reviews as a job parameter: comma separated, or null for every review. */
+    public String reviewsParameter() {
+        return reviews.isEmpty() ? null : String.join(",", reviews);
+    }
+
+    /** The next {@code count} times the cron fires after {@code after}. */
+    public List<ZonedDateTime> nextRuns(ZonedDateTime after, int count) {
+        CronExpression expression = CronExpression.parse(cron);
+        List<ZonedDateTime> runs = new ArrayList<>();
+        for (ZonedDateTime t = expression.next(after); t != null && runs.size() < count; t = expression.next(t)) {
+            runs.add(t);
+        }
+        return runs;
     }
 }

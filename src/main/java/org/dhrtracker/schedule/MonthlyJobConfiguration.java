@@ -1,6 +1,13 @@
 package org.dhrtracker.schedule;
 
+import java.time.LocalDate;
+import java.util.stream.Collectors;
+
+import org.dhrtracker.BatchConfiguration;
+import org.dhrtracker.report.ReportJobConfiguration;
+import org.dhrtracker.report.ReportKind;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -12,6 +19,17 @@ import org.springframework.context.annotation.Configuration;
 public class MonthlyJobConfiguration {
 
     public static final String JOB = "monthly";
+
+    /** The parameters of a monthly run of a definition: as-at date, reviews (null: the definition's), reports and output folder. */
+    public static JobParametersBuilder parameters(JobParametersBuilder run, JobDefinition definition, LocalDate asAt, String review) {
+        run.addLocalDate(BatchConfiguration.AS_AT, asAt);
+        String reviews = review != null ? review : definition.reviewsParameter();
+        if (reviews != null) {
+            run.addString(BatchConfiguration.REVIEW, reviews);
+        }
+        return run.addString(ReportJobConfiguration.REPORTS, definition.reports().stream().map(ReportKind::id).collect(Collectors.joining(",")))
+                .addString(ReportJobConfiguration.OUTPUT, definition.output());
+    }
 
     @Bean
     Job monthlyJob(JobRepository jobRepository, Step ingestReturnsStep, Step reconcileStep, Step reportStep) {
