@@ -101,4 +101,43 @@ class CommandLineTest {
         assertThat(DhrTrackerApplication.run(new String[] {"--help"})).isZero();
         assertThat(output.getOut()).contains("sign-off").contains("--accept").contains("--reject").contains("--reason");
     }
+
+    @Test
+    void historyListsTheRunsNewestFirst(CapturedOutput output) throws Exception {
+        String h = home.toString();
+        assertThat(DhrTrackerApplication.run(new String[] {"history", "--home", h})).isZero();
+        assertThat(output.getOut()).contains("No job has run");
+        assertThat(DhrTrackerApplication.run(new String[] {"import-register", "src/test/resources/registers/small-register.csv",
+                "--home", h})).isZero();
+        Files.writeString(home.resolve("inbox").resolve("bad.csv"), "Review,Action ref\nDHR1,16\n");
+        assertThat(DhrTrackerApplication.run(new String[] {"ingest", "--home", h})).isEqualTo(2);
+
+        assertThat(DhrTrackerApplication.run(new String[] {"history", "--home", h})).isZero();
+
+        String table = output.getOut().substring(output.getOut().lastIndexOf("   Run  Job"));
+        String[] lines = table.split("\\R");
+        assertThat(lines[0]).contains("Started").contains("Ended").contains("Duration").contains("Status").contains("Exit status")
+                .contains("Read").contains("Written").contains("Rejected");
+        assertThat(lines[1]).contains("ingest-returns").contains("COMPLETED").contains("COMPLETED WITH REJECTIONS")
+                .matches(".*\\s1\\s+1\\s+1$");
+        assertThat(lines[2]).contains("import-register").contains("COMPLETED").matches(".* s .*");
+    }
+
+    @Test
+    void serveRefusesASecondInstanceOnTheSameHome(CapturedOutput output) throws Exception {
+        try (var held = org.dhrtracker.schedule.ServeLock.acquire(home)) {
+            assertThat(DhrTrackerApplication.run(new String[] {"serve", "--home", home.toString()})).isEqualTo(1);
+        }
+        assertThat(output.getErr()).contains("serve is already running on " + home.toAbsolutePath().normalize())
+                .contains("serve.lock");
+        try (var again = org.dhrtracker.schedule.ServeLock.acquire(home)) {
+            assertThat(again).as("released when its holder closes it").isNotNull();
+        }
+    }
+
+    @Test
+    void helpListsServeAndHistory(CapturedOutput output) {
+        assertThat(DhrTrackerApplication.run(new String[] {"--help"})).isZero();
+        assertThat(output.getOut()).contains("  serve ").contains("  history ").contains("dhr.serve.settle-seconds");
+    }
 }
