@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates Spring Batch's job repository tables on first start, and each of the product's tables
- * that is absent (a new version's table in an existing database too), and
+ * that is absent (a new version's table in an existing database too), from the scripts of the
+ * database in use ({@link DatabaseVendor}: HSQLDB or PostgreSQL), and
  * shuts the file database down cleanly when the application closes.
  */
 @Component
@@ -45,11 +46,11 @@ public class DatabaseSchema implements InitializingBean, DisposableBean {
     @Override
     public void afterPropertiesSet() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            String vendor = c.getMetaData().getDatabaseProductName().toLowerCase().contains("hsql") ? "hsqldb" : "postgresql";
+            DatabaseVendor vendor = DatabaseVendor.of(c);
             if (!tableExists(c, "BATCH_JOB_INSTANCE")) {
-                run(c, "org/springframework/batch/core/schema-" + vendor + ".sql");
+                run(c, vendor.batchSchema());
             }
-            createMissingTables(c, "db/" + vendor + "/schema.sql");
+            createMissingTables(c, vendor.applicationSchema());
         }
     }
 
@@ -109,8 +110,11 @@ public class DatabaseSchema implements InitializingBean, DisposableBean {
     @Override
     public void destroy() {
         try (Connection c = dataSource.getConnection()) {
-            if (c.getMetaData().getDatabaseProductName().toLowerCase().contains("hsql")) {
-                c.createStatement().execute("SHUTDOWN");
+            String shutdown = DatabaseVendor.of(c).shutdownStatement();
+            if (shutdown != null) {
+                try (Statement s = c.createStatement()) {
+                    s.execute(shutdown);
+                }
             }
         } catch (SQLException e) {
             log.warn("Database shutdown failed: {}", e.getMessage());
