@@ -93,9 +93,13 @@ public class DatabaseSchema implements InitializingBean, DisposableBean {
     private static final Pattern TABLE_OF_STATEMENT = Pattern.compile(
             "^\\s*CREATE\\s+(?:TABLE\\s+(\\w+)|INDEX\\s+\\w+\\s+ON\\s+(\\w+))", Pattern.CASE_INSENSITIVE);
 
+    /**
+     * Whether the table is in the connection's schema (on a shared PostgreSQL server another schema
+     * may have a table of that name). HSQLDB keeps unquoted names upper case, PostgreSQL lower case.
+     */
     private static boolean tableExists(Connection c, String table) {
-        try (ResultSet rs = c.getMetaData().getTables(null, null, table, null);
-                ResultSet lower = c.getMetaData().getTables(null, null, table.toLowerCase(), null)) {
+        try (ResultSet rs = c.getMetaData().getTables(null, c.getSchema(), table, null);
+                ResultSet lower = c.getMetaData().getTables(null, c.getSchema(), table.toLowerCase(Locale.ROOT), null)) {
             return rs.next() || lower.next();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the database's tables", e);
