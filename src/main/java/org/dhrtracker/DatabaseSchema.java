@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates Spring Batch's job repository tables on first start, and each of the product's tables
- * that is absent (a new version's table in an existing database too), and
+ * that is absent (a new version's table in an existing database too), from the scripts of the
+ * database in use ({@link DatabaseVendor}: HSQLDB or PostgreSQL), and
  * shuts the file database down cleanly when the application closes.
  */
 @Component
@@ -45,11 +46,11 @@ public class DatabaseSchema implements InitializingBean, DisposableBean {
     @Override
     public void afterPropertiesSet() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            String vendor = c.getMetaData().getDatabaseProductName().toLowerCase().contains("hsql") ? "hsqldb" : "postgresql";
+            DatabaseVendor vendor = DatabaseVendor.of(c);
             if (!tableExists(c, "BATCH_JOB_INSTANCE")) {
-                run(c, "org/springframework/batch/core/schema-" + vendor + ".sql");
+                run(c, vendor.batchSchema());
             }
-            createMissingTables(c, "db/" + vendor + "/schema.sql");
+            createMissingTables(c, vendor.applicationSchema());
         }
     }
 
@@ -92,9 +93,13 @@ public class DatabaseSchema implements InitializingBean, DisposableBean {
     private static final Pattern TABLE_OF_STATEMENT = Pattern.compile(
             "^\\s*CREATE\\s+(?:TABLE\\s+(\\w+)|INDEX\\s+\\w+\\s+ON\\s+(\\w+))", Pattern.CASE_INSENSITIVE);
 
+    /**
+     * Whether the table is in the connection's schema (on a shared PostgreSQL server another schema
+     * may have a table of that name). HSQLDB keeps unquoted names upper case, PostgreSQL lower case.
+     */
     private static boolean tableExists(Connection c, String table) {
-        try (ResultSet rs = c.getMetaData().getTables(null, null, table, null);
-                ResultSet lower = c.getMetaData().getTables(null, null, table.toLowerCase(), null)) {
+        try (ResultSet rs = c.getMetaData().getTables(null, c.getSchema(), table, null);
+                ResultSet lower = c.getMetaData().getTables(null, c.getSchema(), table.toLowerCase(Locale.ROOT), null)) {
             return rs.next() || lower.next();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the database's tables", e);
@@ -109,8 +114,11 @@ public class DatabaseSchema implements InitializingBean, DisposableBean {
     @Override
     public void destroy() {
         try (Connection c = dataSource.getConnection()) {
-            if (c.getMetaData().getDatabaseProductName().toLowerCase().contains("hsql")) {
-                c.createStatement().execute("SHUTDOWN");
+            String shutdown = DatabaseVendor.of(c).shutdownStatement();
+            if (shutdown != null) {
+                try (Statement s = c.createStatement()) {
+                    s.execute(shutdown);
+                }
             }
         } catch (SQLException e) {
             log.warn("Database shutdown failed: {}", e.getMessage());

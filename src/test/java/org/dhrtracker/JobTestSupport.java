@@ -25,7 +25,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the functional tests: the real application context, the real jobs and a real HSQLDB
- * file database in a HOME of its own under target/. All test classes share one context (one
+ * file database in a HOME of its own under target/ (with the postgres profile, {@code -Ppostgres},
+ * the PostgreSQL database the profile names). All test classes share one context (one
  * database); {@link #resetHome()} gives a test a clean register, inbox and output.
  */
 @SpringBootTest
@@ -57,7 +58,7 @@ public abstract class JobTestSupport {
 
     /** Empties every table (register, returns, statuses and the Batch job repository) and HOME's folders. */
     protected void resetHome() throws IOException {
-        db.execute("TRUNCATE SCHEMA PUBLIC RESTART IDENTITY AND COMMIT NO CHECK");
+        TestDatabase.empty(db);
         for (Path dir : List.of(home.inbox(), home.archive(), home.rejected(), home.out())) {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(dir)).forEach(p -> p.toFile().delete());
