@@ -21,6 +21,7 @@ import org.dhrtracker.schedule.JobDefinition;
 import org.dhrtracker.schedule.History;
 import org.dhrtracker.schedule.JobDefinitions;
 import org.dhrtracker.schedule.MonthlyJobConfiguration;
+import org.dhrtracker.schedule.RunRecovery;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -47,11 +48,15 @@ class Commands {
     private final Home home;
     private final SignOffService signOffs;
     private final History history;
+    private final RunRecovery recovery;
     private final PrintStream out = System.out;
+    /** Runs resumed at start: a command asking for the same run gets the resumed one instead of a new one. */
+    private List<JobExecution> resumed = List.of();
 
     Commands(JobOperator jobOperator, List<Job> jobs, RegisterRepository register, DemoData demo, JobDefinitions definitions,
-            Clock clock, Home home, SignOffService signOffs, History history) {
+            Clock clock, Home home, SignOffService signOffs, History history, RunRecovery recovery) {
         this.history = history;
+        this.recovery = recovery;
         this.jobOperator = jobOperator;
         this.jobs = jobs.stream().collect(Collectors.toMap(Job::getName, j -> j));
         this.register = register;
@@ -63,6 +68,12 @@ class Commands {
     }
 
     int run(Invocation inv) throws Exception {
+        switch (inv.command()) {
+            // One command at a time per HOME: a run still marked running was left by a process that ended.
+            case "ingest", "monthly" -> resumed = recovery.resumeInterrupted(out);
+            case "import-register", "import-plan", "reconcile", "report" -> recovery.markInterrupted(out);
+            default -> { }
+        }
         return switch (inv.command()) {
             case "import-register" -> importRegister(Path.of(inv.arguments().get(0)), inv.review());
             case "import-plan" -> importPlan(Path.of(inv.arguments().get(0)), inv);
@@ -252,7 +263,13 @@ class Commands {
     }
 
     private JobExecution start(String job, JobParametersBuilder params) throws Exception {
-        return jobOperator.start(jobs.get(job), params.toJobParameters());
+        var parameters = params.toJobParameters();
+        for (JobExecution run : resumed) {
+            if (RunRecovery.sameRun(run, job, parameters)) {
+                return run;
+            }
+        }
+        return jobOperator.start(jobs.get(job), parameters);
     }
 
     private LocalDate asAt(Invocation inv, JobDefinition definition) {

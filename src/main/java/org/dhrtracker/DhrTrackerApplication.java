@@ -1,5 +1,6 @@
 package org.dhrtracker;
 
+import org.dhrtracker.schedule.RunRecovery;
 import org.dhrtracker.schedule.ServeLock;
 import org.dhrtracker.schedule.ServeService;
 import org.springframework.boot.SpringApplication;
@@ -52,6 +53,8 @@ public class DhrTrackerApplication {
         try (ServeLock lock = ServeLock.acquire(inv.home())) {
             SpringApplication app = new SpringApplication(DhrTrackerApplication.class);
             try (ConfigurableApplicationContext context = app.run("--dhr.home=" + inv.home().toAbsolutePath())) {
+                // The lock is ours: a run still marked running was left by a process that ended.
+                context.getBean(RunRecovery.class).resumeInterrupted(System.out);
                 ServeService service = context.getBean(ServeService.class);
                 service.start();
                 service.awaitStop();

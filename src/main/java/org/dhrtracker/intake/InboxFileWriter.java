@@ -33,6 +33,11 @@ public class InboxFileWriter implements ItemWriter<InboxFile>, StepExecutionList
     public static final String SIGN_OFFS_REJECTED = "signoffs.rejected";
     public static final String SIGN_OFFS_DUPLICATE = "signoffs.duplicate";
     public static final String DECISIONS = "decisions.applied";
+    /**
+     * The SHA-256 of the last file applied, committed with it: a restarted step (after a hard kill)
+     * that finds this file still in the inbox knows it was applied and only not yet moved.
+     */
+    static final String LAST_APPLIED = "files.last-applied";
 
     private static final Logger log = LoggerFactory.getLogger(InboxFileWriter.class);
 
@@ -41,6 +46,8 @@ public class InboxFileWriter implements ItemWriter<InboxFile>, StepExecutionList
     private final Home home;
     private final Clock clock;
     private ExecutionContext counts;
+    /** On a restarted step, the file applied last before the interruption, which may not have been moved. */
+    private String appliedNotMoved;
 
     public InboxFileWriter(ReturnRepository returns, ClosureRepository closure, Home home, Clock clock) {
         this.returns = returns;
@@ -52,6 +59,7 @@ public class InboxFileWriter implements ItemWriter<InboxFile>, StepExecutionList
     @Override
     public void beforeStep(StepExecution stepExecution) {
         counts = stepExecution.getExecutionContext();
+        appliedNotMoved = counts.getString(LAST_APPLIED, null);
         for (String key : new String[] {ACCEPTED, REJECTED, DUPLICATE, ROWS, SIGN_OFFS_ACCEPTED,
             SIGN_OFFS_REJECTED, SIGN_OFFS_DUPLICATE, DECISIONS}) {
             counts.putInt(key, counts.getInt(key, 0));
@@ -68,6 +76,10 @@ public class InboxFileWriter implements ItemWriter<InboxFile>, StepExecutionList
                     returns.recordRefused(r.fileName(), r.refused(), clock.instant());
                 }
                 add(signOff ? SIGN_OFFS_REJECTED : REJECTED, 1);
+            } else if (file.sha256().equals(appliedNotMoved) && returns.alreadyApplied(file.sha256())) {
+                log.info("{}: applied before the run was interrupted, archived now", file.fileName());
+                FileMoves.moveInto(file.path(), home.archive());
+                appliedNotMoved = null;
             } else if (returns.alreadyApplied(file.sha256())) {
                 log.info("{}: already applied (same content), not applied again", file.fileName());
                 FileMoves.moveInto(file.path(), home.archive());
@@ -86,6 +98,7 @@ public class InboxFileWriter implements ItemWriter<InboxFile>, StepExecutionList
                     add(ACCEPTED, 1);
                     add(ROWS, r.rows().size());
                 }
+                counts.putString(LAST_APPLIED, file.sha256());
                 FileMoves.moveAfterCommit(file.path(), home.archive());
             }
         }
