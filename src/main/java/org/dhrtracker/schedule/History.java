@@ -22,6 +22,7 @@ public class History {
      * @param read items read by its steps (files for an ingest, rows for an import)
      * @param written items written
      * @param rejected files rejected (ingest), 0 otherwise
+     * @param exitCode the exit code, "FAILED (interrupted)" for a run its process did not finish ({@link RunRecovery})
      */
     public record Run(long id, String job, LocalDateTime start, LocalDateTime end, String status, String exitCode, long read,
             long written, long rejected) {
@@ -61,6 +62,6 @@ public class History {
             rejected += c.getInt(InboxFileWriter.REJECTED, 0) + c.getInt(InboxFileWriter.SIGN_OFFS_REJECTED, 0);
         }
         return new Run(e.getId(), e.getJobInstance().getJobName(), e.getStartTime(), e.getEndTime(), e.getStatus().name(),
-                e.getExitStatus().getExitCode(), read, written, rejected);
+                e.getExitStatus().getExitCode() + (RunRecovery.isInterrupted(e) ? " (interrupted)" : ""), read, written, rejected);
     }
 }
