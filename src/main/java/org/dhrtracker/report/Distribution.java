@@ -77,7 +77,7 @@ public class Distribution {
             return List.of();
         }
         List<String> addresses = new ArrayList<>();
-        for (String a : Arrays.stream(list.split(",")).map(String::strip).toList()) {
+        for (String a : Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()) {
             try {
                 InternetAddress address = new InternetAddress(a, true);
                 address.validate();
