@@ -326,6 +326,7 @@ class Commands {
                     out.println(outputLabel(path) + path);
                 }
             }
+            step.getExecutionContext().getString(org.dhrtracker.report.Distribution.SUMMARY, "").lines().forEach(out::println);
         }
     }
 

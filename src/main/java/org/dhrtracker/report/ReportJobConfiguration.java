@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -29,7 +30,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * workbook, chase lists and Home Office pack of each review; once per partnership of those reviews,
  * the return packs of its agencies and the partnership report. Parameter {@code reports} names the
  * kinds (default all), {@code output} the folder under HOME (default out/{partnership}); the paths
- * written are left in the step's execution context under {@link #OUTPUTS}.
+ * written are left in the step's execution context under {@link #OUTPUTS}. A distribution step follows:
+ * with parameter {@code distribution} and SMTP configured, the board PDFs are e-mailed ({@link Distribution}).
  */
 @Configuration
 public class ReportJobConfiguration {
@@ -42,8 +44,23 @@ public class ReportJobConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ReportJobConfiguration.class);
 
     @Bean
-    Job reportJob(JobRepository jobRepository, Step reportStep) {
-        return BatchConfiguration.oneStepJob(JOB, jobRepository, reportStep);
+    Job reportJob(JobRepository jobRepository, Step reportStep, Step distributeStep) {
+        return new JobBuilder(JOB, jobRepository).start(reportStep).next(distributeStep).build();
+    }
+
+    /** After the report step: e-mails the board PDFs to the run's distribution list (see {@link Distribution}). */
+    @Bean
+    Step distributeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, Tasklet distributeTasklet) {
+        return BatchConfiguration.taskletStep("distribute", jobRepository, transactionManager, distributeTasklet);
+    }
+
+    @Bean
+    @StepScope
+    Tasklet distributeTasklet(@Value("#{jobParameters['" + BatchConfiguration.AS_AT + "']}") LocalDate asAt,
+            @Value("#{jobParameters['" + BatchConfiguration.REVIEW + "']}") String review,
+            @Value("#{jobParameters['" + Distribution.DISTRIBUTION + "']}") String distribution, Distribution service) {
+        return (contribution, chunkContext) -> service.distribute(contribution, chunkContext.getStepContext().getStepExecution(),
+                asAt, review, distribution);
     }
 
     @Bean

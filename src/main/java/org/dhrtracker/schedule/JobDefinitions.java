@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 
+import org.dhrtracker.report.Distribution;
 import org.dhrtracker.report.ReportKind;
 import org.dhrtracker.schedule.JobDefinition.AsAtRule;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class JobDefinitions {
 
-    private static final Set<String> KEYS = Set.of("job", "cron", "as-at", "reviews", "reports", "output");
+    private static final Set<String> KEYS = Set.of("job", "cron", "as-at", "reviews", "reports", "output", "distribution");
     private static final Set<String> JOBS = Set.of(MonthlyJobConfiguration.JOB);
 
     private final Path folder;
@@ -100,8 +101,14 @@ public class JobDefinitions {
         if (output.contains("..") || Path.of(output).isAbsolute()) {
             throw new IllegalArgumentException(file + ": output must be a folder under HOME, not '" + output + "'");
         }
+        List<String> distribution;
+        try {
+            distribution = Distribution.addresses(p.getProperty("distribution"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": distribution: " + e.getMessage());
+        }
         String name = file.substring(file.lastIndexOf('/') + 1).replaceFirst("\\.properties$", "");
-        return new JobDefinition(name, job, cron, asAt, reviews, List.copyOf(reports), output);
+        return new JobDefinition(name, job, cron, asAt, reviews, List.copyOf(reports), output, distribution);
     }
 
     private static String required(String file, Properties p, String key) {
