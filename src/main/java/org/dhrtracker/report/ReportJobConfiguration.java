@@ -39,6 +39,8 @@ public class ReportJobConfiguration {
     public static final String JOB = "report";
     public static final String REPORTS = "reports";
     public static final String OUTPUT = "output";
+    /** Job parameter: only the reviews of this partnership (when no review is named). */
+    public static final String PARTNERSHIP = "partnership";
     public static final String OUTPUTS = "outputs";
 
     private static final Logger log = LoggerFactory.getLogger(ReportJobConfiguration.class);
@@ -73,7 +75,8 @@ public class ReportJobConfiguration {
     Tasklet reportTasklet(@Value("#{jobParameters['" + BatchConfiguration.AS_AT + "']}") LocalDate asAt,
             @Value("#{jobParameters['" + BatchConfiguration.REVIEW + "']}") String review,
             @Value("#{jobParameters['" + REPORTS + "']}") String reports,
-            @Value("#{jobParameters['" + OUTPUT + "']}") String output, ReportService service, RegisterRepository register,
+            @Value("#{jobParameters['" + OUTPUT + "']}") String output,
+            @Value("#{jobParameters['" + PARTNERSHIP + "']}") String partnership, ReportService service, RegisterRepository register,
             FindingsCsv findingsCsv) {
         return (contribution, chunkContext) -> {
             EnumSet<ReportKind> kinds = EnumSet.noneOf(ReportKind.class);
@@ -85,7 +88,9 @@ public class ReportJobConfiguration {
                 }
             }
             List<String> named = BatchConfiguration.reviews(review);
-            List<String> reviews = named == null ? register.reviewIds() : named;
+            List<String> reviews = named != null ? named : register.reviewIds().stream()
+                    .filter(id -> partnership == null || register.review(id).map(r -> r.partnership().equals(partnership)).orElse(false))
+                    .toList();
             List<String> written = new ArrayList<>();
             String folder = output == null ? ReportService.DEFAULT_OUTPUT : output;
             List<Path> files = new ArrayList<>();

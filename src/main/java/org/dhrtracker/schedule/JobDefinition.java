@@ -21,9 +21,10 @@ import org.springframework.scheduling.support.CronExpression;
  * @param reports what it produces
  * @param output folder for reports under HOME; {partnership} is replaced
  * @param distribution the board's e-mail addresses the board PDFs are sent to when SMTP is configured; empty: folder only
+ * @param partnership only the reviews of this partnership (a board's run), or null
  */
 public record JobDefinition(String name, String job, String cron, AsAtRule asAt, List<String> reviews,
-        List<ReportKind> reports, String output, List<String> distribution) {
+        List<ReportKind> reports, String output, List<String> distribution, String partnership) {
 
     /** How a run's as-at date follows from the day it runs. */
     public enum AsAtRule {

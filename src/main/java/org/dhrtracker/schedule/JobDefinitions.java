@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class JobDefinitions {
 
-    private static final Set<String> KEYS = Set.of("job", "cron", "as-at", "reviews", "reports", "output", "distribution");
+    private static final Set<String> KEYS = Set.of("job", "cron", "as-at", "reviews", "partnership", "reports", "output", "distribution");
     private static final Set<String> JOBS = Set.of(MonthlyJobConfiguration.JOB);
 
     private final Path folder;
@@ -89,6 +89,10 @@ public class JobDefinitions {
         String reviewsText = p.getProperty("reviews", "ALL").strip();
         List<String> reviews = reviewsText.equalsIgnoreCase("ALL") ? List.of()
                 : Arrays.stream(reviewsText.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        String partnership = p.getProperty("partnership", "").strip();
+        if (!partnership.isEmpty() && !reviews.isEmpty()) {
+            throw new IllegalArgumentException(file + ": give reviews or partnership, not both");
+        }
         List<ReportKind> reports = new ArrayList<>();
         for (String id : required(file, p, "reports").split(",")) {
             try {
@@ -108,7 +112,8 @@ public class JobDefinitions {
             throw new IllegalArgumentException(file + ": distribution: " + e.getMessage());
         }
         String name = file.substring(file.lastIndexOf('/') + 1).replaceFirst("\\.properties$", "");
-        return new JobDefinition(name, job, cron, asAt, reviews, List.copyOf(reports), output, distribution);
+        return new JobDefinition(name, job, cron, asAt, reviews, List.copyOf(reports), output, distribution,
+                partnership.isEmpty() ? null : partnership);
     }
 
     private static String required(String file, Properties p, String key) {

@@ -33,6 +33,8 @@ public class MonthlyJobConfiguration {
         String reviews = review != null ? review : definition.reviewsParameter();
         if (reviews != null) {
             run.addString(BatchConfiguration.REVIEW, reviews);
+        } else if (definition.partnership() != null) {
+            run.addString(ReportJobConfiguration.PARTNERSHIP, definition.partnership());
         }
         if (!definition.distribution().isEmpty()) {
             run.addString(Distribution.DISTRIBUTION, String.join(",", definition.distribution()));
