@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.function.Consumer;
 
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -28,14 +29,24 @@ final class FileMoves {
 
     /** Moves once the current transaction has committed, so a rolled-back file stays in the inbox. */
     static void moveAfterCommit(Path file, Path dir) {
+        moveAfterCommit(file, dir, moved -> {
+        });
+    }
+
+    /**
+     * Moves once the current transaction has committed, then hands the new path on (to write the
+     * .errors.txt beside a rejected file): what the database says and where the file is agree
+     * however the process ends.
+     */
+    static void moveAfterCommit(Path file, Path dir, Consumer<Path> then) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            moveInto(file, dir);
+            then.accept(moveInto(file, dir));
             return;
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                moveInto(file, dir);
+                then.accept(moveInto(file, dir));
             }
         });
     }

@@ -82,7 +82,7 @@ public class InboxFileWriter implements ItemWriter<InboxFile>, StepExecutionList
                 appliedNotMoved = null;
             } else if (returns.alreadyApplied(file.sha256())) {
                 log.info("{}: already applied (same content), not applied again", file.fileName());
-                FileMoves.moveInto(file.path(), home.archive());
+                FileMoves.moveAfterCommit(file.path(), home.archive());
                 add(signOff ? SIGN_OFFS_DUPLICATE : DUPLICATE, 1);
             } else {
                 if (file instanceof SignOffFile s) {
@@ -105,16 +105,18 @@ public class InboxFileWriter implements ItemWriter<InboxFile>, StepExecutionList
     }
 
     private void reject(InboxFile file) {
-        Path moved = FileMoves.moveInto(file.path(), home.rejected());
         String report = file.problems().stream().map(Problem::toString).collect(Collectors.joining("\n", "", "\n"));
-        try {
-            Files.writeString(moved.resolveSibling(moved.getFileName() + ".errors.txt"), report);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        log.warn("{}: rejected, nothing applied ({} problems, listed in rejected/{}.errors.txt)",
-                file.fileName(), file.problems().size(), moved.getFileName());
+        log.warn("{}: rejected, nothing applied ({} problems, listed in rejected/ beside it in .errors.txt)",
+                file.fileName(), file.problems().size());
         file.problems().stream().limit(20).forEach(p -> log.warn("  {}", p));
+        // Moved after the chunk commits, with the refused rows and the counts recorded with it.
+        FileMoves.moveAfterCommit(file.path(), home.rejected(), moved -> {
+            try {
+                Files.writeString(moved.resolveSibling(moved.getFileName() + ".errors.txt"), report);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     private void add(String key, int n) {
