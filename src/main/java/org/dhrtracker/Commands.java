@@ -98,7 +98,7 @@ class Commands {
         }
         JobExecution run = start(ImportRegisterJobConfiguration.JOB, p);
         if (run.getExitStatus().getExitCode().equals(ImportRegisterJobConfiguration.REJECTED.getExitCode())) {
-            out.println(file.getFileName() + " was rejected; the register is unchanged:");
+            out.println(LogText.escape(file.getFileName()) + " was rejected; the register is unchanged:");
             out.println(run.getExitStatus().getExitDescription());
             return REJECTED;
         }
@@ -108,7 +108,7 @@ class Commands {
                 out.println("Target dates to check (no date could be read, so no due date): " + toCheck);
             }
         }
-        return finish(run, "Register imported from " + file.getFileName() + ": " + writes(run) + " actions. Reviews: "
+        return finish(run, "Register imported from " + LogText.escape(file.getFileName()) + ": " + writes(run) + " actions. Reviews: "
                 + String.join(", ", register.reviewIds()));
     }
 
@@ -135,14 +135,14 @@ class Commands {
             printImportReport(Path.of(report));
         }
         if (run.getExitStatus().getExitCode().equals(ImportRegisterJobConfiguration.REJECTED.getExitCode())) {
-            out.println(file.getFileName() + " was rejected; the register is unchanged:");
+            out.println(LogText.escape(file.getFileName()) + " was rejected; the register is unchanged:");
             out.println(run.getExitStatus().getExitDescription());
             if (!report.isEmpty()) {
                 out.println("Import report: " + report);
             }
             return REJECTED;
         }
-        return finish(run, "Plan imported into review " + inv.review() + " from " + file.getFileName() + ": "
+        return finish(run, "Plan imported into review " + inv.review() + " from " + LogText.escape(file.getFileName()) + ": "
                 + context.getString(ImportPlanJobConfiguration.COUNTS, "") + ".\n"
                 + context.getLong(ImportPlanJobConfiguration.FLAGS, 0) + " flags for you to check; every source row and flag is in the import report: "
                 + report);
@@ -153,7 +153,8 @@ class Commands {
         try (var in = Files.newBufferedReader(report)) {
             var rows = org.apache.commons.csv.CSVFormat.RFC4180.parse(in).getRecords();
             for (var row : rows.subList(Math.min(2, rows.size()), rows.size())) {
-                out.printf("  %-22s %s%s%n", row.get(0), row.get(1), row.size() > 2 && !row.get(2).isEmpty() ? "  [" + row.get(2) + "]" : "");
+                out.printf("  %-22s %s%s%n", LogText.escape(row.get(0)), LogText.escape(row.get(1)),
+                        row.size() > 2 && !row.get(2).isEmpty() ? "  [" + LogText.escape(row.get(2)) + "]" : "");
             }
         }
     }

@@ -1,7 +1,6 @@
 package org.dhrtracker.report;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,8 +10,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.dhrtracker.reconcile.Finding;
 import org.dhrtracker.report.ReportData.ActionLine;
 import org.springframework.stereotype.Component;
@@ -33,13 +30,11 @@ public class ChaseLists {
         for (Map.Entry<String, List<ActionLine>> agency : data.openActionsByAgency().entrySet()) {
             Path file = dir.resolve(data.reviewId() + "-" + ReportService.safe(agency.getKey()) + "-chase-"
                     + data.asAt() + ".csv");
-            try (Writer out = Files.newBufferedWriter(file); CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
-                csv.printRecord(data.marking());
-                csv.printRecord("Review", "Action ref", "Recommendation", "Action", "Target date (as written)", "Due date", "Status",
+            try (OutputCsv csv = OutputCsv.create(file, data.marking())) {
+                csv.record("Review", "Action ref", "Recommendation", "Action", "Target date (as written)", "Due date", "Status",
                         "Last return as at", "What is needed");
                 for (ActionLine a : agency.getValue()) {
-                    csv.printRecord(data.reviewId(), a.actionRef(), a.recommendationNo(), SpreadsheetText.neutralise(a.action()),
-                            SpreadsheetText.neutralise(a.targetDateAsWritten()), a.dueDate(), a.status().label(), a.lastReturnAsAt(),
+                    csv.record(data.reviewId(), a.actionRef(), a.recommendationNo(), a.action(), a.targetDateAsWritten(), a.dueDate(), a.status().label(), a.lastReturnAsAt(),
                             needed.apply(a));
                 }
             }

@@ -1,14 +1,11 @@
 package org.dhrtracker.report;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.dhrtracker.reconcile.Finding;
 import org.springframework.stereotype.Component;
 
@@ -23,12 +20,11 @@ public class FindingsCsv {
     public static final String RUN_FILE = "findings.csv";
 
     public void write(ReportData data, Path file) throws IOException {
-        try (Writer out = Files.newBufferedWriter(file); CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
-            csv.printRecord(data.marking());
-            csv.printRecord("Code", "Severity", "Review", "Action ref", "Agency", "Finding", "As at");
+        try (OutputCsv csv = OutputCsv.create(file, data.marking())) {
+            csv.record("Code", "Severity", "Review", "Action ref", "Agency", "Finding", "As at");
             for (Finding f : data.assessment().findings()) {
-                csv.printRecord(f.code().name(), ReportFormats.severity(f.severity()), f.reviewId(), f.actionRef(), f.agency(),
-                        SpreadsheetText.neutralise(f.message()), data.asAt());
+                csv.record(f.code().name(), ReportFormats.severity(f.severity()), f.reviewId(), f.actionRef(), f.agency(),
+                        f.message(), data.asAt());
             }
         }
     }

@@ -157,8 +157,8 @@ public class MasterWorkbook {
         columns.add(Column.of("Total", 10, r -> r.counts().total()));
         Sheets.writeSheet(sheet, data.marking(), columns, summary.byAgency(), styles);
         // Column C, so the marking in A1 can spill over the empty B1 and stay readable.
-        sheet.getRow(0).createCell(2).setCellValue(SpreadsheetText.neutralise(
-                ReportFormats.join(data.partnershipName(), ReportFormats.documentTitle(data))));
+        Sheets.setText(sheet.getRow(0).createCell(2), ReportFormats.join(data.partnershipName(), ReportFormats.documentTitle(data)),
+                styles.text, styles);
 
         Row total = sheet.createRow(HEADER_ROW + 1 + summary.byAgency().size());
         List<Object> values = new ArrayList<>(List.of("All agencies", ""));

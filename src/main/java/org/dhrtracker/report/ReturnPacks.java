@@ -160,9 +160,8 @@ public class ReturnPacks {
         s.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
         s.setFillForegroundColor(IndexedColors.LIGHT_YELLOW.getIndex());
         s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-        if (dateFormat) {
-            s.setDataFormat(wb.createDataFormat().getFormat(Sheets.DATE_FORMAT));
-        }
+        // Text format: what the agency types is kept as text, so "=..." or "- first point" is never run as a formula.
+        s.setDataFormat(wb.createDataFormat().getFormat(dateFormat ? Sheets.DATE_FORMAT : "@"));
         return s;
     }
 
@@ -222,9 +221,7 @@ public class ReturnPacks {
                 "Protective marking: " + data.marking() + ". Store and send this file as that marking requires.");
         sheet.setColumnWidth(0, INSTRUCTIONS_WIDTH * 256);
         for (int i = 0; i < lines.size(); i++) {
-            Cell cell = sheet.createRow(i).createCell(0);
-            cell.setCellValue(SpreadsheetText.neutralise(lines.get(i)));
-            cell.setCellStyle(i < 2 ? styles.marking : styles.wrapped);
+            Sheets.setText(sheet.createRow(i).createCell(0), lines.get(i), i < 2 ? styles.marking : styles.wrapped, styles);
             if (!lines.get(i).isEmpty()) {
                 sheet.getRow(i).setHeightInPoints(15f * Sheets.estimatedLines(lines.get(i), INSTRUCTIONS_WIDTH));
             }

@@ -20,7 +20,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * How the spreadsheets write a table: bold wrapped headers, one row per item, dates as real dates,
- * text neutralised, row heights estimated, frozen header, filter, landscape A4 print with the header
+ * formula-like text in quote-prefixed cells, row heights estimated, frozen header, filter, landscape A4 print with the header
  * repeated. Shared by the master workbook, the Home Office pack and the return packs.
  */
 final class Sheets {
@@ -54,9 +54,7 @@ final class Sheets {
 
     /** The marking in row 1, the table's header in row 2 and its rows from row 3. */
     static <T> void writeSheet(Sheet sheet, String marking, List<Column<T>> columns, List<T> rows, Styles styles) {
-        Cell mark = sheet.createRow(0).createCell(0);
-        mark.setCellValue(SpreadsheetText.neutralise(marking));
-        mark.setCellStyle(styles.marking);
+        setText(sheet.createRow(0).createCell(0), marking, styles.marking, styles);
         writeTable(sheet, 1, marking, columns, rows, styles);
         fitToWidth(sheet);
     }
@@ -167,13 +165,24 @@ final class Sheets {
         } else if (value instanceof Number n) {
             cell.setCellValue(n.doubleValue());
         } else {
-            cell.setCellValue(SpreadsheetText.neutralise(value.toString()));
-            cell.setCellStyle(wrap ? styles.wrapped : styles.text);
+            setText(cell, value.toString(), wrap ? styles.wrapped : styles.text, styles);
         }
+    }
+
+    /**
+     * A text cell, never a formula. Formula-like text ({@link SpreadsheetText}) keeps its exact value
+     * and gets the quote-prefixed variant of the style: Excel and LibreOffice show and keep it as
+     * text, also when the cell is edited, and read back it is what was written, with no quote added.
+     */
+    static void setText(Cell cell, String text, CellStyle style, Styles styles) {
+        cell.setCellValue(text);
+        cell.setCellStyle(SpreadsheetText.isFormulaLike(text) ? styles.quoted(style) : style);
     }
 
     /** Cell styles are workbook-wide and limited in number: create each once. */
     static final class Styles {
+        private final Workbook wb;
+        private final java.util.Map<CellStyle, CellStyle> quoted = new java.util.HashMap<>();
         final CellStyle marking;
         final CellStyle header;
         final CellStyle text;
@@ -182,6 +191,7 @@ final class Sheets {
         final CellStyle dateTime;
 
         Styles(Workbook wb) {
+            this.wb = wb;
             Font bold = wb.createFont();
             bold.setBold(true);
             marking = wb.createCellStyle();
@@ -201,6 +211,16 @@ final class Sheets {
             dateTime = wb.createCellStyle();
             dateTime.setDataFormat(wb.createDataFormat().getFormat("dd/mm/yyyy hh:mm"));
             dateTime.setVerticalAlignment(VerticalAlignment.TOP);
+        }
+
+        /** The style with the quote prefix set, created once per style. */
+        CellStyle quoted(CellStyle style) {
+            return quoted.computeIfAbsent(style, s -> {
+                CellStyle q = wb.createCellStyle();
+                q.cloneStyleFrom(s);
+                q.setQuotePrefixed(true);
+                return q;
+            });
         }
     }
 

@@ -72,7 +72,9 @@ class MasterWorkbookTest {
             }
             Cell formula = sheet.getRow(4).getCell(8);
             assertThat(formula.getCellType()).isEqualTo(CellType.STRING);
-            assertThat(formula.getStringCellValue()).isEqualTo("'" + ReportFixtures.FORMULA);
+            assertThat(formula.getStringCellValue()).isEqualTo(ReportFixtures.FORMULA);
+            assertThat(formula.getCellStyle().getQuotePrefixed()).isTrue();
+            assertThat(formula.getCellStyle().getWrapText()).as("the column's own style, quote-prefixed").isTrue();
             assertThat(sheet.getRow(3).getCell(9)).as("null lead stays blank").isNull();
             assertThat(sheet.getRow(4).getCell(16).getCellStyle().getWrapText()).isTrue();
         }
@@ -100,13 +102,18 @@ class MasterWorkbookTest {
                 UpdateLine u = data.returnsHistory().get(i);
                 Row row = sheet.getRow(2 + i);
                 List<Object> expected = java.util.Arrays.asList(u.asAt(), u.actionRef(), u.agency(), u.status(), u.progress(),
-                        u.evidence() == null ? null : SpreadsheetText.neutralise(u.evidence()), u.revisedTargetDate(),
+                        u.evidence(), u.revisedTargetDate(),
                         u.completionDate(), u.reportedBy(), u.sourceFile(), u.sourceRow(), u.receivedAt());
                 for (int c = 0; c < expected.size(); c++) {
                     assertCell(row.getCell(c), expected.get(c));
                 }
             }
-            assertThat(sheet.getRow(3).getCell(5).getStringCellValue()).isEqualTo("'-draft v2");
+            // Formula-like text: exact, in a quote-prefixed string cell.
+            Cell draft = sheet.getRow(3).getCell(5);
+            assertThat(draft.getCellType()).isEqualTo(CellType.STRING);
+            assertThat(draft.getStringCellValue()).isEqualTo("-draft v2");
+            assertThat(draft.getCellStyle().getQuotePrefixed()).isTrue();
+            assertThat(sheet.getRow(3).getCell(4).getCellStyle().getQuotePrefixed()).isFalse();
         }
     }
 
@@ -153,15 +160,6 @@ class MasterWorkbookTest {
         }
     }
 
-    @Test
-    void formulaTriggersAreNeutralised() {
-        for (String s : List.of("=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx")) {
-            assertThat(SpreadsheetText.neutralise(s)).isEqualTo("'" + s);
-        }
-        assertThat(SpreadsheetText.neutralise("Completed")).isEqualTo("Completed");
-        assertThat(SpreadsheetText.neutralise(null)).isNull();
-    }
-
     private static <T> void assertHeaders(Sheet sheet, List<Column<T>> columns) {
         Row header = sheet.getRow(1);
         for (int c = 0; c < columns.size(); c++) {
@@ -182,8 +180,9 @@ class MasterWorkbookTest {
         } else if (expected instanceof Number n) {
             assertThat(cell.getNumericCellValue()).isEqualTo(n.doubleValue());
         } else {
-            assertThat(cell.getStringCellValue()).as("cell %s", cell.getAddress())
-                    .isEqualTo(SpreadsheetText.neutralise(expected.toString()));
+            assertThat(cell.getStringCellValue()).as("cell %s", cell.getAddress()).isEqualTo(expected.toString());
+            assertThat(cell.getCellStyle().getQuotePrefixed()).as("quote prefix of %s", cell.getAddress())
+                    .isEqualTo(SpreadsheetText.isFormulaLike(expected.toString()));
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.dhrtracker.register.plan;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -9,10 +8,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.dhrtracker.BatchConfiguration;
 import org.dhrtracker.Home;
+import org.dhrtracker.LogText;
 import org.dhrtracker.intake.ReturnRepository;
 import org.dhrtracker.intake.ReturnRow;
 import org.dhrtracker.intake.ReturnStatus;
@@ -24,6 +22,7 @@ import org.dhrtracker.register.RegisterRepository;
 import org.dhrtracker.register.RegisterRepository.ActionKey;
 import org.dhrtracker.register.Review;
 import org.dhrtracker.register.plan.PlanImport.ReviewInfo;
+import org.dhrtracker.report.OutputCsv;
 import org.dhrtracker.tabular.FileDigest;
 import org.dhrtracker.tabular.Problem;
 import org.slf4j.Logger;
@@ -96,8 +95,8 @@ public class ImportPlanJobConfiguration {
                 problems.addAll(checkAgencyReturn(plan, reviewId, registered));
             }
             if (!problems.isEmpty()) {
-                log.warn("{}: rejected, the register is unchanged ({} problems)", plan.fileName(), problems.size());
-                problems.forEach(p -> log.warn("  {}", p));
+                log.warn("{}: rejected, the register is unchanged ({} problems)", LogText.escape(plan.fileName()), problems.size());
+                problems.forEach(p -> log.warn("  {}", LogText.escape(p)));
                 contribution.setExitStatus(ImportRegisterJobConfiguration.rejected(problems));
                 return RepeatStatus.FINISHED;
             }
@@ -138,8 +137,8 @@ public class ImportPlanJobConfiguration {
                     + (agency == null ? "" : "; " + context.getLong(IGNORED, 0) + " updates of other agencies' actions ignored"));
             context.putLong(FLAGS, flags);
             contribution.incrementWriteCount(plan.entries().size());
-            log.info("{}: review {}: {}; {} flags to check (see {})", plan.fileName(), reviewId, context.getString(COUNTS), flags,
-                    report.getFileName());
+            log.info("{}: review {}: {}; {} flags to check (see {})", LogText.escape(plan.fileName()), reviewId, context.getString(COUNTS),
+                    flags, report.getFileName());
             return RepeatStatus.FINISHED;
         };
     }
@@ -156,14 +155,13 @@ public class ImportPlanJobConfiguration {
     static Path writeReport(PlanImport plan, Path dir, String marking) throws IOException {
         Files.createDirectories(dir);
         Path report = dir.resolve(plan.fileName().replaceAll("[^A-Za-z0-9._-]", "_") + ".import-report.csv");
-        try (Writer out = Files.newBufferedWriter(report); CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
-            csv.printRecord(marking);
-            csv.printRecord("Where", "Became", "Flags");
+        try (OutputCsv csv = OutputCsv.create(report, marking)) {
+            csv.record("Where", "Became", "Flags");
             for (PlanReportLine line : plan.report()) {
-                csv.printRecord(line.location(), line.became(), String.join("; ", line.flags()));
+                csv.record(line.location(), line.became(), String.join("; ", line.flags()));
             }
             for (Problem p : plan.problems()) {
-                csv.printRecord(p.row() > 0 ? "row " + p.row() : "file", "REJECTED", p.toString());
+                csv.record(p.row() > 0 ? "row " + p.row() : "file", "REJECTED", p.toString());
             }
         }
         return report;
