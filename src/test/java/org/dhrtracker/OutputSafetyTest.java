@@ -172,6 +172,29 @@ class OutputSafetyTest {
                 .contains("signoff\\n12:00:00 INFO  forged.csv: accepted").doesNotContain("\n12:00:00 INFO  forged");
     }
 
+    /**
+     * A database error must not quote the row it refused: PostgreSQL's error detail does ("Failing row
+     * contains (...)") unless the driver is told to leave it out; HSQLDB's messages never do.
+     */
+    @Test
+    void databaseErrorsDoNotQuoteTheRowTheyRefused() {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(DhrTrackerApplication.class)
+                .run("--dhr.home=" + home.toAbsolutePath())) {
+            JdbcTemplate db = context.getBean(JdbcTemplate.class);
+            String reason = n("db01");
+            // An impossible decision: refused by the CHECK constraint, the reason in the refused row.
+            Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> db.update("""
+                    INSERT INTO completion_decision (action_id, decision, reason, decided_by, decided_on, recorded_at, source)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""", -1L, "MAYBE", reason, reason, java.sql.Date.valueOf(AS_AT),
+                    java.sql.Timestamp.valueOf(AS_AT + " 12:00:00"), "test"));
+
+            assertThat(refused).isInstanceOf(org.springframework.dao.DataAccessException.class);
+            for (Throwable t = refused; t != null; t = t.getCause()) {
+                assertThat(String.valueOf(t.getMessage())).as(t.getClass().getName()).doesNotContain(MARKER);
+            }
+        }
+    }
+
     /** The agency's copy of its pack: one row answered, typed in as text; returns what it wrote. */
     private String returnPackFilledIn(Path pack, Path filled) throws Exception {
         String progress = n("pk01");
