@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,12 +11,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The command line as the README uses it, each command in an application context of its own. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -26,18 +21,9 @@ class CommandLineTest {
     @TempDir
     Path home;
 
-    /**
-     * Each test's new HOME has a new, empty HSQLDB database; with the postgres profile every run
-     * shares one PostgreSQL database, so it is emptied first.
-     */
     @BeforeEach
     void emptySharedDatabase() {
-        if (List.of(new StandardEnvironment().getActiveProfiles()).contains("postgres")) {
-            try (ConfigurableApplicationContext context = new SpringApplicationBuilder(DhrTrackerApplication.class)
-                    .run("--dhr.home=" + home.toAbsolutePath())) {
-                TestDatabase.empty(context.getBean(JdbcTemplate.class));
-            }
-        }
+        TestDatabase.emptyIfShared(home);
     }
 
     @Test

@@ -37,7 +37,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.StandardEnvironment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -68,15 +67,9 @@ class OutputSafetyTest {
     private final List<String> problems = new ArrayList<>();
     private final Map<String, Integer> figures = new LinkedHashMap<>();
 
-    /** As in CommandLineTest: with the postgres profile every run shares one database. */
     @BeforeEach
     void emptySharedDatabase() {
-        if (List.of(new StandardEnvironment().getActiveProfiles()).contains("postgres")) {
-            try (ConfigurableApplicationContext context = new SpringApplicationBuilder(DhrTrackerApplication.class)
-                    .run("--dhr.home=" + home.toAbsolutePath())) {
-                TestDatabase.empty(context.getBean(JdbcTemplate.class));
-            }
-        }
+        TestDatabase.emptyIfShared(home);
     }
 
     @Test
@@ -102,6 +95,10 @@ class OutputSafetyTest {
         assertThat(DhrTrackerApplication.run(new String[] {"monthly", "--as-at", AS_AT, "--home", h})).isZero();
         assertThat(DhrTrackerApplication.run(new String[] {"import-plan", plan.toString(), "--review", "DHR9", "--partnership", "NABSCOP",
                 "--home", h})).isZero();
+        // A plan it cannot read, under a formula-like name: its import report names the file in a cell.
+        Path minutes = Files.writeString(home.resolve("=minutes.csv"), csv("Minutes of the meeting", row("Item", n("mn01"))));
+        assertThat(DhrTrackerApplication.run(new String[] {"import-plan", minutes.toString(), "--review", "DHR1", "--home", h}))
+                .isEqualTo(2);
         assertThat(DhrTrackerApplication.run(new String[] {"sign-off", "--review", "DHR1", "--action", "13c", "--reject", "--reason",
                 n("rs02"), "--by", n("by02"), "--as-at", AS_AT, "--home", h})).isZero();
         // GEH's: the hostile returns above are POLICE's, and an answer would replace what the outputs show of them.
@@ -117,9 +114,9 @@ class OutputSafetyTest {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                 String where = home.relativize(file).toString();
                 String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-                if (where.startsWith("db/") || where.startsWith("archive/") || where.startsWith("demo/") || where.equals("dhr9-plan.csv")
+                if (where.startsWith("db/") || where.startsWith("archive/") || where.startsWith("demo/") || where.endsWith(".csv") && !where.contains("/")
                         || where.startsWith("rejected/") && !name.endsWith(".errors.txt")) {
-                    continue; // the database, and the input files themselves (the demo register is copied to demo/)
+                    continue; // the database, and the input files themselves (plans in HOME, the demo register copied to demo/)
                 }
                 checked.add(where);
                 boolean marked = name.endsWith(".pdf") ? checkPdf(file, where, seen)
@@ -132,11 +129,12 @@ class OutputSafetyTest {
                 }
             }
         }
-        System.out.println("Output safety: " + checked.size() + " files checked; " + figures);
+        System.out.println("Output safety: " + checked.size() + " files checked; " + figures + "\n  " + String.join("\n  ", checked));
 
         assertThat(checked).as("the outputs").contains("out/NABSCOP/findings.csv", "out/NABSCOP/DHR1-findings-" + AS_AT + ".csv",
                 "out/NABSCOP/DHR9-findings-" + AS_AT + ".csv", "out/NABSCOP/chase/DHR1-POLICE-chase-" + AS_AT + ".csv",
                 "out/NABSCOP/chase/DHR9-POLICE-chase-" + AS_AT + ".csv", "out/imports/dhr9-plan.csv.import-report.csv",
+                "out/imports/_minutes.csv.import-report.csv",
                 "out/NABSCOP/DHR1-board-report-" + AS_AT + ".pdf", "out/NABSCOP/DHR9-board-report-" + AS_AT + ".pdf",
                 "out/NABSCOP/DHR1-master-workbook-" + AS_AT + ".xlsx", "out/NABSCOP/DHR1-home-office-" + AS_AT + ".pdf",
                 "out/NABSCOP/DHR1-home-office-" + AS_AT + ".xlsx", "out/NABSCOP/NABSCOP-partnership-report-" + AS_AT + ".pdf",
@@ -145,9 +143,9 @@ class OutputSafetyTest {
         assertThat(unmarked).as("outputs without the protective marking " + MARKING).isEmpty();
         assertThat(figures.getOrDefault("CSV fields neutralised", 0)).as("formula-like CSV fields met").isPositive();
         assertThat(figures.getOrDefault("XLSX cells quote-prefixed", 0)).as("formula-like XLSX cells met").isPositive();
-        // Every narrative reaches some output (who decided a sign-off is kept, not reported).
+        // Every narrative reaches some output (who decided a sign-off is kept, not reported; a rejected plan changes nothing).
         Set<String> expected = new TreeSet<>(narratives.keySet());
-        expected.removeIf(id -> id.startsWith("by"));
+        expected.removeIf(id -> id.startsWith("by") || id.startsWith("mn"));
         assertThat(seen).as("narratives found in the outputs").containsAll(expected);
 
         // The filled-in pack came back as the agency wrote it: no quote added, no formula.
@@ -166,7 +164,7 @@ class OutputSafetyTest {
 
         String console = output.getAll();
         assertThat(console).as("progress lines, so the capture works").contains("Returns: ", "Board report: ", "Return pack:  ",
-                "Plan imported into review DHR9", "Recorded: DHR1 action 13c", "accepted, 4 updates", "   Run  Job");
+                "Plan imported into review DHR9", "=minutes.csv was rejected", "Recorded: DHR1 action 13c", "accepted, 4 updates", "   Run  Job");
         assertThat(console).as("narrative in the console or log").doesNotContain(MARKER);
         assertThat(console).as("a file name's control characters are escaped")
                 .contains("signoff\\n12:00:00 INFO  forged.csv: accepted").doesNotContain("\n12:00:00 INFO  forged");
@@ -233,7 +231,7 @@ class OutputSafetyTest {
                     count("CSV fields neutralised");
                     text = field.substring(1);
                 }
-                checkNarrative(text, where, seen, false);
+                checkNarrative(text, where, seen);
             }
         }
         count("CSV files");
@@ -262,7 +260,7 @@ class OutputSafetyTest {
                             if (text.startsWith("'") && formulaLike(text.substring(1))) {
                                 problems.add(at + ": a quote added to the text: " + text);
                             }
-                            checkNarrative(text, at, seen, false);
+                            checkNarrative(text, at, seen);
                         }
                     }
                 }
@@ -274,20 +272,54 @@ class OutputSafetyTest {
     }
 
     private boolean checkPdf(Path file, String where, Set<String> seen) throws Exception {
-        boolean everyPage = true;
+        List<String> pages = new ArrayList<>();
         try (PDDocument doc = Loader.loadPDF(file.toFile())) {
             PDFTextStripper stripper = new PDFTextStripper();
             for (int page = 1; page <= doc.getNumberOfPages(); page++) {
                 stripper.setStartPage(page);
                 stripper.setEndPage(page);
-                everyPage &= stripper.getText(doc).contains(MARKING);
+                pages.add(stripper.getText(doc));
             }
-            stripper.setStartPage(1);
-            stripper.setEndPage(doc.getNumberOfPages());
-            checkNarrative(stripper.getText(doc), where, seen, true);
+        }
+        // Lines wrap anywhere in a PDF: compared without white space.
+        List<String> compact = pages.stream().map(p -> p.replaceAll("\\s", "")).toList();
+        for (int k = 0; k < compact.size(); k++) {
+            Matcher m = MARKED.matcher(compact.get(k));
+            while (m.find()) {
+                seen.add(m.group(1));
+                if (!asWrittenInPdf(compact, k, m.start(), narratives.get(m.group(1)).strip().replaceAll("\\s", ""))) {
+                    problems.add(where + ", page " + (k + 1) + ": narrative " + m.group(1) + " not as written: " + pages.get(k));
+                }
+            }
+        }
+        for (String payload : PAYLOADS) {
+            if (compact.stream().anyMatch(p -> p.contains("'" + payload.strip()))) {
+                problems.add(where + ": a quote added before " + payload.strip());
+            }
         }
         count("PDF files");
-        return everyPage;
+        return pages.stream().allMatch(p -> p.contains(MARKING));
+    }
+
+    /**
+     * Whether the narrative stands whole around its marker, found on page k at {@code at}; or, where a
+     * page break falls inside it (with the page's header and other columns in between), whether its
+     * start is on page k-1 and the rest runs up to the marker, or its end is on page k+1.
+     */
+    private static boolean asWrittenInPdf(List<String> pages, int k, int at, String written) {
+        String page = pages.get(k);
+        int marker = written.indexOf(MARKER);
+        String head = written.substring(0, marker);
+        String tail = written.substring(marker);
+        boolean headOk = page.substring(0, at).endsWith(head);
+        for (int j = 1; !headOk && k > 0 && j <= head.length(); j++) {
+            headOk = page.substring(0, at).endsWith(head.substring(j)) && pages.get(k - 1).contains(head.substring(0, j));
+        }
+        boolean tailOk = page.startsWith(tail, at);
+        for (int j = MARKER.length() + 5; !tailOk && k + 1 < pages.size() && j < tail.length(); j++) {
+            tailOk = page.startsWith(tail.substring(0, j), at) && pages.get(k + 1).contains(tail.substring(j));
+        }
+        return headOk && tailOk;
     }
 
     private boolean checkText(Path file, String where) throws Exception {
@@ -299,20 +331,11 @@ class OutputSafetyTest {
         return text.contains(MARKING);
     }
 
-    /**
-     * Each narrative a text names by its marker is in it as the agency wrote it (the intake trims a
-     * value). In a PDF, lines wrap anywhere and a page break may fall inside the narrative, with the
-     * page's header in between: there it is compared without white space, formula and rest apart.
-     */
-    private void checkNarrative(String text, String where, Set<String> seen, boolean pdf) {
-        String in = pdf ? text.replaceAll("\\s", "") : text;
-        Matcher m = MARKED.matcher(in);
+    /** Each narrative a text names by its marker is in it as the agency wrote it (the intake trims a value). */
+    private void checkNarrative(String text, String where, Set<String> seen) {
+        Matcher m = MARKED.matcher(text);
         while (m.find()) {
-            String written = narratives.get(m.group(1)).strip();
-            int marker = written.indexOf(MARKER);
-            boolean asWritten = pdf ? in.contains(written.substring(0, marker).replaceAll("\\s", ""))
-                    && in.contains(written.substring(marker).replaceAll("\\s", "")) : in.contains(written);
-            if (!asWritten) {
+            if (!text.contains(narratives.get(m.group(1)).strip())) {
                 problems.add(where + ": narrative " + m.group(1) + " not as written: " + text);
             }
             seen.add(m.group(1));

@@ -1,7 +1,11 @@
 package org.dhrtracker;
 
+import java.nio.file.Path;
 import java.util.List;
 
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -13,6 +17,19 @@ public final class TestDatabase {
 
     public static DatabaseVendor vendor(JdbcTemplate db) {
         return db.execute((ConnectionCallback<DatabaseVendor>) DatabaseVendor::of);
+    }
+
+    /**
+     * For tests that run the command line in a new HOME: a new HOME has a new, empty HSQLDB database;
+     * with the postgres profile every run shares one PostgreSQL database, so it is emptied.
+     */
+    public static void emptyIfShared(Path home) {
+        if (List.of(new StandardEnvironment().getActiveProfiles()).contains("postgres")) {
+            try (ConfigurableApplicationContext context = new SpringApplicationBuilder(DhrTrackerApplication.class)
+                    .run("--dhr.home=" + home.toAbsolutePath())) {
+                empty(context.getBean(JdbcTemplate.class));
+            }
+        }
     }
 
     /**

@@ -28,6 +28,8 @@ final class Sheets {
     private static final float LINE_POINTS = 15f;
     /** Excel's largest row height. */
     private static final float MAX_ROW_POINTS = 409f;
+    /** Excel's most characters in a cell. */
+    static final int MAX_CELL_TEXT = org.apache.poi.ss.SpreadsheetVersion.EXCEL2007.getMaxTextLength();
 
     private Sheets() {
     }
@@ -175,8 +177,24 @@ final class Sheets {
      * text, also when the cell is edited, and read back it is what was written, with no quote added.
      */
     static void setText(Cell cell, String text, CellStyle style, Styles styles) {
-        cell.setCellValue(text);
+        cell.setCellValue(fitted(text));
         cell.setCellStyle(SpreadsheetText.isFormulaLike(text) ? styles.quoted(style) : style);
+    }
+
+    /**
+     * The text, or as much of it as a cell holds with a note saying so: POI refuses a longer text, and one
+     * overlong narrative must not stop a whole run. The return as received keeps the whole text.
+     */
+    static String fitted(String text) {
+        if (text.length() <= MAX_CELL_TEXT) {
+            return text;
+        }
+        String note = " [cut: " + text.length() + " characters, more than a spreadsheet cell holds]";
+        int end = MAX_CELL_TEXT - note.length();
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end) + note;
     }
 
     /** Cell styles are workbook-wide and limited in number: create each once. */

@@ -10,10 +10,12 @@ import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The formula rule and the CSV writer of every output. */
+/** The formula rule, the CSV writer of every output and the text cells of every workbook. */
 class SpreadsheetTextTest {
 
     @TempDir
@@ -31,6 +33,23 @@ class SpreadsheetTextTest {
         }
         assertThat(SpreadsheetText.isFormulaLike(null)).isFalse();
         assertThat(SpreadsheetText.forCsv(null)).isNull();
+    }
+
+    @Test
+    void aTextLongerThanACellHoldsIsCutWithANoteAndStillQuotePrefixed() throws Exception {
+        String text = "-" + "x".repeat(40_000);
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            Sheets.Styles styles = new Sheets.Styles(wb);
+            Cell cell = wb.createSheet().createRow(0).createCell(0);
+
+            Sheets.setText(cell, text, styles.wrapped, styles);
+
+            assertThat(cell.getStringCellValue()).hasSize(32_767).startsWith("-xxx")
+                    .endsWith(" [cut: 40001 characters, more than a spreadsheet cell holds]");
+            assertThat(cell.getCellStyle().getQuotePrefixed()).isTrue();
+            assertThat(cell.getCellStyle().getWrapText()).isTrue();
+        }
+        assertThat(Sheets.fitted("x".repeat(32_767))).hasSize(32_767).doesNotContain("cut");
     }
 
     @Test
