@@ -17,6 +17,7 @@ import org.dhrtracker.register.ImportRegisterJobConfiguration;
 import org.dhrtracker.register.RegisterRepository;
 import org.dhrtracker.register.plan.ImportPlanJobConfiguration;
 import org.dhrtracker.report.ReportJobConfiguration;
+import org.dhrtracker.report.SpreadsheetText;
 import org.dhrtracker.schedule.JobDefinition;
 import org.dhrtracker.schedule.History;
 import org.dhrtracker.schedule.JobDefinitions;
@@ -153,8 +154,9 @@ class Commands {
         try (var in = Files.newBufferedReader(report)) {
             var rows = org.apache.commons.csv.CSVFormat.RFC4180.parse(in).getRecords();
             for (var row : rows.subList(Math.min(2, rows.size()), rows.size())) {
-                out.printf("  %-22s %s%s%n", LogText.escape(row.get(0)), LogText.escape(row.get(1)),
-                        row.size() > 2 && !row.get(2).isEmpty() ? "  [" + LogText.escape(row.get(2)) + "]" : "");
+                String flags = row.size() > 2 ? SpreadsheetText.fromCsv(row.get(2)) : "";
+                out.printf("  %-22s %s%s%n", LogText.escape(row.get(0)), LogText.escape(SpreadsheetText.fromCsv(row.get(1))),
+                        flags.isEmpty() ? "" : "  [" + LogText.escape(flags) + "]");
             }
         }
     }

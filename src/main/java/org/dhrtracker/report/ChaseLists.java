@@ -34,8 +34,8 @@ public class ChaseLists {
                 csv.record("Review", "Action ref", "Recommendation", "Action", "Target date (as written)", "Due date", "Status",
                         "Last return as at", "What is needed");
                 for (ActionLine a : agency.getValue()) {
-                    csv.record(data.reviewId(), a.actionRef(), a.recommendationNo(), a.action(), a.targetDateAsWritten(), a.dueDate(), a.status().label(), a.lastReturnAsAt(),
-                            needed.apply(a));
+                    csv.record(data.reviewId(), a.actionRef(), a.recommendationNo(), a.action(), a.targetDateAsWritten(), a.dueDate(),
+                            a.status().label(), a.lastReturnAsAt(), needed.apply(a));
                 }
             }
             written.add(file);

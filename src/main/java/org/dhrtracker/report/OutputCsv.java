@@ -11,9 +11,10 @@ import org.apache.commons.csv.QuoteMode;
 
 /**
  * Every CSV file written under HOME/out: the protective marking on the first line, then RFC 4180
- * records whose formula-like text ({@link SpreadsheetText}) is prefixed with a single quote and
- * quoted, so a spreadsheet program opening the file shows it as text and never runs it. Other
- * fields are quoted only when they need it.
+ * records. Formula-like text ({@link SpreadsheetText}) is prefixed with a single quote and quoted,
+ * so a spreadsheet program opening the file shows it as text and never runs it; text that starts
+ * with a quote already gets one more, so that reading back is exact. Other fields are quoted only
+ * when they need it.
  */
 public final class OutputCsv implements Closeable {
 
@@ -36,7 +37,7 @@ public final class OutputCsv implements Closeable {
     /** One record; null is an empty field, numbers and dates are written as they are. */
     public void record(Object... fields) throws IOException {
         for (int i = 0; i < fields.length; i++) {
-            if (fields[i] instanceof String text && SpreadsheetText.isFormulaLike(text)) {
+            if (fields[i] instanceof String text && SpreadsheetText.needsCsvQuote(text)) {
                 QUOTED.print(SpreadsheetText.forCsv(text), out, i == 0);
             } else {
                 PLAIN.print(fields[i], out, i == 0);

@@ -20,8 +20,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * How the spreadsheets write a table: bold wrapped headers, one row per item, dates as real dates,
- * formula-like text in quote-prefixed cells, row heights estimated, frozen header, filter, landscape A4 print with the header
- * repeated. Shared by the master workbook, the Home Office pack and the return packs.
+ * formula-like text in quote-prefixed cells, row heights estimated, frozen header, filter, landscape
+ * A4 print with the header repeated. Shared by the master workbook, the Home Office pack and the
+ * return packs.
  */
 final class Sheets {
 
@@ -173,8 +174,8 @@ final class Sheets {
 
     /**
      * A text cell, never a formula. Formula-like text ({@link SpreadsheetText}) keeps its exact value
-     * and gets the quote-prefixed variant of the style: Excel and LibreOffice show and keep it as
-     * text, also when the cell is edited, and read back it is what was written, with no quote added.
+     * and gets the quote-prefixed variant of the style, as if typed with a leading ': spreadsheet
+     * programs take it as text, and a program reading the cell gets what was written, no quote added.
      */
     static void setText(Cell cell, String text, CellStyle style, Styles styles) {
         cell.setCellValue(fitted(text));
@@ -182,8 +183,8 @@ final class Sheets {
     }
 
     /**
-     * The text, or as much of it as a cell holds with a note saying so: POI refuses a longer text, and one
-     * overlong narrative must not stop a whole run. The return as received keeps the whole text.
+     * The text, or as much of it as a cell holds with a note saying so: POI refuses a longer text, and
+     * one overlong narrative must not stop a whole run. The return as received keeps the whole text.
      */
     static String fitted(String text) {
         if (text.length() <= MAX_CELL_TEXT) {

@@ -31,8 +31,21 @@ public final class SpreadsheetText {
         return false;
     }
 
-    /** The text for a CSV field: a formula-like text gets a leading single quote, anything else is as it is. */
+    /**
+     * Whether a CSV field gets a leading single quote: formula-like text, and text that starts with a
+     * quote already, so that {@link #fromCsv} gives back exactly what was written.
+     */
+    public static boolean needsCsvQuote(String text) {
+        return text != null && (isFormulaLike(text) || text.startsWith("'"));
+    }
+
+    /** The text for a CSV field: with a leading single quote when it {@linkplain #needsCsvQuote needs one}. */
     public static String forCsv(String text) {
-        return isFormulaLike(text) ? "'" + text : text;
+        return needsCsvQuote(text) ? "'" + text : text;
+    }
+
+    /** The text as written, from a field {@link #forCsv} wrote: reading our own CSV back. */
+    public static String fromCsv(String field) {
+        return field != null && field.startsWith("'") && needsCsvQuote(field.substring(1)) ? field.substring(1) : field;
     }
 }

@@ -26,11 +26,20 @@ class SpreadsheetTextTest {
         for (String s : List.of("=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", " =1+1", "\u00a0 -2+3", "\n@x", "  \tx")) {
             assertThat(SpreadsheetText.isFormulaLike(s)).as("%s", s).isTrue();
             assertThat(SpreadsheetText.forCsv(s)).isEqualTo("'" + s);
+            assertThat(SpreadsheetText.fromCsv(SpreadsheetText.forCsv(s))).isEqualTo(s);
         }
-        for (String s : List.of("Completed", "1-2", "a=b", "", "   ", "'=1", "x\t=1")) {
+        for (String s : List.of("Completed", "1-2", "a=b", "", "   ", "x\t=1")) {
             assertThat(SpreadsheetText.isFormulaLike(s)).as("%s", s).isFalse();
             assertThat(SpreadsheetText.forCsv(s)).isEqualTo(s);
+            assertThat(SpreadsheetText.fromCsv(s)).isEqualTo(s);
         }
+        // Text that starts with a quote already gets one more, so that reading back is exact.
+        for (String s : List.of("'=1", "'tis", "''-2")) {
+            assertThat(SpreadsheetText.isFormulaLike(s)).as("%s", s).isFalse();
+            assertThat(SpreadsheetText.forCsv(s)).isEqualTo("'" + s);
+            assertThat(SpreadsheetText.fromCsv(SpreadsheetText.forCsv(s))).isEqualTo(s);
+        }
+        assertThat(SpreadsheetText.fromCsv("'plain")).as("not written by forCsv: as it is").isEqualTo("'plain");
         assertThat(SpreadsheetText.isFormulaLike(null)).isFalse();
         assertThat(SpreadsheetText.forCsv(null)).isNull();
     }
