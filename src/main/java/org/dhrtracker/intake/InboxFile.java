@@ -42,6 +42,20 @@ public abstract sealed class InboxFile extends RowChecker permits ReturnFile, Si
         return file;
     }
 
+    /**
+     * Where the error report of a rejected file goes: beside it, named after it with .errors.txt,
+     * its name cut short if need be to stay within the 255 bytes a file name may have.
+     */
+    public static Path errorsReport(Path rejected) {
+        String name = rejected.getFileName().toString();
+        String suffix = ".errors.txt";
+        while ((name + suffix).getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 255) {
+            name = name.substring(0, name.offsetByCodePoints(name.length(), -1));
+            suffix = "….errors.txt";
+        }
+        return rejected.resolveSibling(name + suffix);
+    }
+
     public Path path() {
         return path;
     }

@@ -27,7 +27,7 @@ public final class CellDates {
             Map.entry("aug", 8), Map.entry("august", 8), Map.entry("sep", 9), Map.entry("sept", 9), Map.entry("september", 9),
             Map.entry("oct", 10), Map.entry("october", 10), Map.entry("nov", 11), Map.entry("november", 11),
             Map.entry("dec", 12), Map.entry("december", 12));
-    private static final String FORMS = "write 2016-03-31, 31/03/2016 or 31 March 2016";
+    private static final String FORMS = "2016-03-31, 31/03/2016 or 31 March 2016";
 
     private CellDates() {
     }
@@ -50,7 +50,7 @@ public final class CellDates {
         }
         if (SERIAL.matcher(t).matches()) {
             throw new IllegalArgumentException(SafeText.quote(t) + " looks like an Excel date serial number (a date cell "
-                    + "formatted as General): format the cell as a date, or " + FORMS);
+                    + "formatted as General): format the cell as a date, or write " + FORMS);
         }
         throw notADate(t);
     }
@@ -68,6 +68,6 @@ public final class CellDates {
     }
 
     private static IllegalArgumentException notADate(String text) {
-        return new IllegalArgumentException(SafeText.quote(text) + " is not a date (" + FORMS + ")");
+        return new IllegalArgumentException(SafeText.quote(text) + " is not a date (write " + FORMS + ")");
     }
 }

@@ -98,8 +98,7 @@ record FileKind(Type type, String description, String advice) {
         try (POIFSFileSystem fs = new POIFSFileSystem(file, true)) {
             DirectoryNode root = fs.getRoot();
             if (root.hasEntryCaseInsensitive("EncryptedPackage")) {
-                return new FileKind(Type.ENCRYPTED, "the workbook is encrypted with a password",
-                        "save a copy without one (File, Info, Protect Workbook, Encrypt with Password: clear it)");
+                return new FileKind(Type.ENCRYPTED, "the workbook is encrypted with a password", "save a copy without one");
             }
             if (root.hasEntryCaseInsensitive("Workbook") || root.hasEntryCaseInsensitive("Book")) {
                 return new FileKind(Type.XLS, "an Excel 97-2003 workbook (.xls)", "save it as Excel Workbook (.xlsx)");

@@ -124,9 +124,19 @@ final class XlsxWorkbook implements AutoCloseable {
         return "XLSX, sheet " + sheet.quoted() + (date1904 ? ", 1904 date system" : "");
     }
 
-    /** The first non-blank row of the sheet that would be read, or an empty list. */
+    /**
+     * A first look, to tell which format the workbook holds: the header of the first sheet, hidden or
+     * not, that has the format's, else the first row of the first visible sheet (or an empty list).
+     */
     List<String> header(Format format) throws UnreadableFileException {
-        return firstRow(choose(format));
+        for (Sheet s : sheets) {
+            List<String> first = firstRow(s);
+            if (format.isHeader(first)) {
+                return first;
+            }
+        }
+        Sheet visible = sheets.stream().filter(s -> !s.hidden()).findFirst().orElse(null);
+        return visible == null ? List.of() : firstRow(visible);
     }
 
     private Sheet choose(Format format) throws UnreadableFileException {
