@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.util.ZipFileZipEntrySource;
@@ -99,6 +100,7 @@ final class XlsxWorkbook implements AutoCloseable {
         }
         OPCPackage pkg = null;
         try {
+            refuseDoctypes(zip);
             pkg = OPCPackage.open(new ZipFileZipEntrySource(zip));
             XlsxWorkbook workbook = new XlsxWorkbook(zip, pkg);
             workbook.load();
@@ -214,6 +216,57 @@ final class XlsxWorkbook implements AutoCloseable {
         XMLReader parser = XMLHelper.newXMLReader();
         parser.setContentHandler(handler);
         return parser;
+    }
+
+    /**
+     * Refuses a workbook any of whose XML parts has a DOCTYPE, before any is parsed: POI's parsers
+     * refuse one too, but not all of them say so (a broken relationship part reads as a damaged file).
+     */
+    private static void refuseDoctypes(ZipSecureFile zip) throws IOException, UnreadableFileException {
+        for (ZipArchiveEntry entry : java.util.Collections.list(zip.getEntries())) {
+            String name = entry.getName().toLowerCase(Locale.ROOT);
+            if (name.endsWith(".xml") || name.endsWith(".rels")) {
+                try (InputStream in = zip.getInputStream(entry)) {
+                    if (hasDoctype(in)) {
+                        throw new UnreadableFileException(DOCTYPE, null);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Whether the XML's prolog (what comes before its first element) declares a DOCTYPE. */
+    static boolean hasDoctype(InputStream xml) throws IOException {
+        java.io.BufferedInputStream in = new java.io.BufferedInputStream(xml);
+        in.mark(4);
+        byte[] head = in.readNBytes(4);
+        in.reset();
+        // UTF-16 by its byte order mark or by "<" with a NUL beside it; else UTF-8 (or a single-byte superset).
+        java.nio.charset.Charset charset = head.length >= 2 && (head[0] == (byte) 0xFE && head[1] == (byte) 0xFF
+                || head[0] == 0 && head[1] == '<') ? java.nio.charset.StandardCharsets.UTF_16BE
+                : head.length >= 2 && (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE || head[0] == '<' && head[1] == 0)
+                ? java.nio.charset.StandardCharsets.UTF_16LE : java.nio.charset.StandardCharsets.UTF_8;
+        java.io.Reader r = new java.io.InputStreamReader(in, charset);
+        String prolog = readProlog(r);
+        return prolog.contains("<!DOCTYPE");
+    }
+
+    /** Characters up to the first element's "<" (skipping declarations, comments and processing instructions), at most 1 MB. */
+    private static String readProlog(java.io.Reader r) throws IOException {
+        StringBuilder prolog = new StringBuilder();
+        int c;
+        while (prolog.length() < 1 << 20 && (c = r.read()) >= 0) {
+            prolog.append((char) c);
+            int n = prolog.length();
+            if (n >= 2 && prolog.charAt(n - 2) == '<' && c != '?' && c != '!') {
+                // An element starts here, unless inside a comment or processing instruction.
+                String before = prolog.substring(0, n - 2);
+                if (before.lastIndexOf("<!--") <= before.lastIndexOf("-->") && before.lastIndexOf("<?") <= before.lastIndexOf("?>")) {
+                    break;
+                }
+            }
+        }
+        return prolog.toString();
     }
 
     /** What to tell the user of a workbook that could not be read, from what went wrong. */

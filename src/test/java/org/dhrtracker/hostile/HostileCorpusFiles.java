@@ -518,9 +518,9 @@ public final class HostileCorpusFiles {
     // ---- workbooks written part by part, for tricks in the XML ----
 
     private static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-    private static final String XML = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+    static final String XML = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 
-    private static String headerRow() {
+    static String headerRow() {
         StringBuilder row = new StringBuilder("<row r=\"1\">");
         String[] header = HEADER.split(",");
         for (int i = 0; i < header.length; i++) {
@@ -529,20 +529,20 @@ public final class HostileCorpusFiles {
         return row.append("</row>").toString();
     }
 
-    private static String inline(String ref, String text) {
+    static String inline(String ref, String text) {
         return "<c r=\"" + ref + "\" t=\"inlineStr\"><is><t xml:space=\"preserve\">" + text.replace("&", "&amp;").replace("<", "&lt;")
                 + "</t></is></c>";
     }
 
-    private static String sheet(String rows) {
+    static String sheet(String rows) {
         return XML + sheetBody(rows);
     }
 
-    private static String sheetBody(String rows) {
+    static String sheetBody(String rows) {
         return "<worksheet xmlns=\"" + MAIN + "\"><sheetData>" + rows + "</sheetData></worksheet>";
     }
 
-    private static String doctype(String root, String system) {
+    static String doctype(String root, String system) {
         return XML + "<!DOCTYPE " + root + " [<!ENTITY xxe SYSTEM \"" + system + "\">]>\n";
     }
 
@@ -551,7 +551,7 @@ public final class HostileCorpusFiles {
         rawXlsx(dir, name, sheetXml.getBytes(StandardCharsets.UTF_8), sharedStrings, contentTypes(sharedStrings != null), level);
     }
 
-    private static String contentTypes(boolean sharedStrings) {
+    static String contentTypes(boolean sharedStrings) {
         return XML + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
                 + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
                 + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
@@ -564,9 +564,16 @@ public final class HostileCorpusFiles {
 
     private static void rawXlsx(Path dir, String name, byte[] sheetXml, String sharedStrings, String contentTypes, int level)
             throws IOException {
+        Map<String, byte[]> parts = parts(sheetXml, sharedStrings);
+        parts.put("[Content_Types].xml", contentTypes.getBytes(StandardCharsets.UTF_8));
+        zip(dir.resolve(name), parts, level);
+    }
+
+    /** The parts of a one-sheet workbook, by name, from its sheet XML (and shared strings XML, if any). */
+    static Map<String, byte[]> parts(byte[] sheetXml, String sharedStrings) {
         String rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
         Map<String, byte[]> parts = new LinkedHashMap<>();
-        parts.put("[Content_Types].xml", contentTypes.getBytes(StandardCharsets.UTF_8));
+        parts.put("[Content_Types].xml", contentTypes(sharedStrings != null).getBytes(StandardCharsets.UTF_8));
         parts.put("_rels/.rels", (XML + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
                 + "<Relationship Id=\"rId1\" Type=\"" + rel + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>")
                 .getBytes(StandardCharsets.UTF_8));
@@ -580,7 +587,11 @@ public final class HostileCorpusFiles {
         if (sharedStrings != null) {
             parts.put("xl/sharedStrings.xml", sharedStrings.getBytes(StandardCharsets.UTF_8));
         }
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(dir.resolve(name)))) {
+        return parts;
+    }
+
+    static void zip(Path file, Map<String, byte[]> parts, int level) throws IOException {
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
             zip.setLevel(level);
             for (Map.Entry<String, byte[]> part : parts.entrySet()) {
                 ZipEntry entry = new ZipEntry(part.getKey());
