@@ -34,6 +34,23 @@ public final class TabularReader {
         }
     }
 
+    /** Keeps the first row handed on, for a first look; what is wrong with a cell is told when the file is read. */
+    static final class FirstRow implements RowHandler {
+        final List<String> cells = new ArrayList<>();
+
+        @Override
+        public void row(int number, List<String> row) {
+            if (cells.isEmpty()) {
+                cells.addAll(row);
+            }
+        }
+
+        @Override
+        public void cellProblem(int row, int column, String reason) {
+            // told when the file is read
+        }
+    }
+
     private TabularReader() {
     }
 
@@ -63,21 +80,10 @@ public final class TabularReader {
      * look that reads no further, to tell what kind of file it is.
      */
     public static List<String> header(Path file, Format format) throws UnreadableFileException, IOException {
-        List<String> first = new ArrayList<>();
-        RowHandler firstRow = new RowHandler() {
-            @Override
-            public void row(int number, List<String> cells) {
-                first.addAll(cells);
-            }
-
-            @Override
-            public void cellProblem(int row, int column, String reason) {
-                // reported when the file is read
-            }
-        };
         if (isCsv(file)) {
-            readText(file, TextDecoding.guess(file), ',', firstRow, true);
-            return first;
+            FirstRow first = new FirstRow();
+            readText(file, TextDecoding.guess(file), ',', first, true);
+            return first.cells;
         }
         try (XlsxWorkbook workbook = XlsxWorkbook.open(file)) {
             return workbook.header(format);

@@ -170,19 +170,9 @@ final class XlsxWorkbook implements AutoCloseable {
     }
 
     private List<String> firstRow(Sheet sheet) throws UnreadableFileException {
-        List<String> first = new ArrayList<>();
-        parse(sheet, new RowHandler() {
-            @Override
-            public void row(int number, List<String> cells) {
-                first.addAll(cells);
-            }
-
-            @Override
-            public void cellProblem(int row, int column, String reason) {
-                // reported when the sheet is read
-            }
-        }, true, false);
-        return first;
+        TabularReader.FirstRow first = new TabularReader.FirstRow();
+        parse(sheet, first, true, false);
+        return first.cells;
     }
 
     private void load() throws Exception {
