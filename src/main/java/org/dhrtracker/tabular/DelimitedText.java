@@ -53,6 +53,9 @@ final class DelimitedText {
             while (true) {
                 c = cell(row, cells.size(), c);
                 cells.add(cellText(row, cells.size()));
+                if (cells.size() > TabularReader.MAX_COLUMNS) {
+                    throw TabularReader.tooWide(row);
+                }
                 if (c == delimiter) {
                     c = read();
                     continue;

@@ -23,6 +23,8 @@ public final class TabularReader {
 
     /** Excel's own limit: a cell holds at most 32,767 characters; a longer one is refused. */
     public static final int MAX_CELL = 32_767;
+    /** Excel's own limit of columns: a row with more cells stops the reading (it could be any length). */
+    static final int MAX_COLUMNS = 16_384;
 
     /** A handler stopping the reading at a cell it cannot take (see {@link RowHandler#cellProblem}). */
     static final class StopReading extends RuntimeException {
@@ -153,6 +155,11 @@ public final class TabularReader {
 
     static boolean isBlank(List<String> cells) {
         return cells.stream().allMatch(c -> c == null || c.isBlank());
+    }
+
+    static UnreadableFileException tooWide(int row) {
+        return new UnreadableFileException(row, -1, String.format(Locale.UK, "the row has more than %,d cells (Excel's limit)",
+                MAX_COLUMNS), null);
     }
 
     static String tooLong(long length) {

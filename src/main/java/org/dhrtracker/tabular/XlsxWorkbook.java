@@ -194,6 +194,8 @@ final class XlsxWorkbook implements AutoCloseable {
             parser(new SheetPart(handler, firstOnly, refuseMerged)).parse(new InputSource(in));
         } catch (FirstRowRead e) {
             // probing: done
+        } catch (TooWide e) {
+            throw TabularReader.tooWide(e.row);
         } catch (TabularReader.StopReading e) {
             throw e;
         } catch (Exception e) {
@@ -394,6 +396,16 @@ final class XlsxWorkbook implements AutoCloseable {
         }
     }
 
+    /** A cell beyond the last column Excel has: the row could be of any length. */
+    private static final class TooWide extends RuntimeException {
+        private final int row;
+
+        TooWide(int row) {
+            super(null, null, false, false);
+            this.row = row;
+        }
+    }
+
     /** Stops the parse of a sheet once its first non-blank row is known. */
     private static final class FirstRowRead extends SAXException {
         FirstRowRead() {
@@ -439,6 +451,9 @@ final class XlsxWorkbook implements AutoCloseable {
                 case "c" -> {
                     String ref = attributes.getValue("r");
                     column = ref != null ? new CellReference(ref).getCol() : column + 1;
+                    if (column >= TabularReader.MAX_COLUMNS || column < 0) {
+                        throw new TooWide(row);
+                    }
                     type = attributes.getValue("t");
                     style = attributes.getValue("s");
                     formula = hasValue = false;

@@ -1,5 +1,6 @@
 package org.dhrtracker.hostile;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,12 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
@@ -128,6 +132,7 @@ public final class HostileCorpusFiles {
                 + "\n", StandardCharsets.UTF_8, false);
         text(d, "reported-by-too-long.csv", HEADER + "\n" + ROW_16.replace("DA Strategic Lead", "L".repeat(400)) + "\n",
                 StandardCharsets.UTF_8, false);
+        text(d, "too-many-cells.csv", HEADER + "\n" + ROW_16 + ",".repeat(20_000) + "\n", StandardCharsets.UTF_8, false);
         text(d, "unanswered-rows.csv", HEADER + "\n" + ROW_16 + "\nDHR1,14,POLICE,2016-03-31,,,,,,DA Strategic Lead\n"
                 + "DHR1,15,POLICE,2016-03-31,,,,,,\n", StandardCharsets.UTF_8, false);
         // Dates
@@ -163,10 +168,10 @@ public final class HostileCorpusFiles {
         text(d, "pdf-named-csv.csv", "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
                 StandardCharsets.US_ASCII, false);
         bytes(d, "empty.csv", new byte[0]);
-        bytes(d, "xlsx-named-csv.csv", Files.readAllBytes(baseWorkbook()));
 
         // Workbooks
         write(d, "base.xlsx", returnWorkbook("Return"));
+        bytes(d, "xlsx-named-csv.csv", Files.readAllBytes(d.resolve("base.xlsx")));
         write(d, "dates.xlsx", datesWorkbook());
         write(d, "date-serial-general.xlsx", serialWorkbook());
         write(d, "date-1904.xlsx", date1904Workbook());
@@ -177,6 +182,9 @@ public final class HostileCorpusFiles {
         rawXlsx(d, "formula-error.xlsx", sheet(headerRow() + "<row r=\"2\">" + inline("A2", "DHR1") + inline("B2", "16")
                 + inline("C2", "POLICE") + inline("D2", "2016-03-31") + inline("E2", "In progress") + inline("F2", "Card ordered " + MARK)
                 + "<c r=\"H2\" t=\"e\"><f>#REF!+1</f><v>#REF!</v></c></row>"), null, Deflater.DEFAULT_COMPRESSION);
+        rawXlsx(d, "cell-beyond-last-column.xlsx", sheet(headerRow() + "<row r=\"2\">" + inline("A2", "DHR1") + inline("B2", "16")
+                + inline("C2", "POLICE") + inline("D2", "2016-03-31") + inline("E2", "In progress") + inline("XFE2", "beyond XFD")
+                + "</row>"), null, Deflater.DEFAULT_COMPRESSION);
         write(d, "control-character.xlsx", controlCharacterWorkbook());
         write(d, "merged-cells.xlsx", mergedWorkbook());
         write(d, "hidden-lists-sheet.xlsx", hiddenSheetWorkbook(SheetVisibility.HIDDEN, false));
@@ -261,14 +269,6 @@ public final class HostileCorpusFiles {
         return wb;
     }
 
-    private static Path baseWorkbook() throws IOException {
-        Path tmp = Files.createTempFile("base", ".xlsx");
-        try (XSSFWorkbook wb = returnWorkbook("Return"); OutputStream out = Files.newOutputStream(tmp)) {
-            wb.write(out);
-        }
-        tmp.toFile().deleteOnExit();
-        return tmp;
-    }
 
     /** Real date cells in several display formats (one shown month first, as a US Excel would), and text dates. */
     private static XSSFWorkbook datesWorkbook() {
@@ -509,10 +509,23 @@ public final class HostileCorpusFiles {
         }
     }
 
+    /**
+     * Writes a workbook with a fixed creation date and its zip entries dated 1980, so that writing
+     * the corpus again gives the same bytes (the encrypted workbook excepted: its salt is random).
+     */
     private static void write(Path dir, String name, XSSFWorkbook wb) throws IOException {
-        try (wb; OutputStream out = Files.newOutputStream(dir.resolve(name))) {
-            wb.write(out);
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        try (wb) {
+            wb.getProperties().getCoreProperties().setCreated(Optional.of(new Date(0)));
+            wb.write(written);
         }
+        Map<String, byte[]> parts = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(written.toByteArray()))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null;) {
+                parts.put(entry.getName(), in.readAllBytes());
+            }
+        }
+        zip(dir.resolve(name), parts, Deflater.DEFAULT_COMPRESSION);
     }
 
     // ---- workbooks written part by part, for tricks in the XML ----
