@@ -1,5 +1,6 @@
 package org.dhrtracker.tabular;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +15,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * How a text file (CSV, TSV) is decoded. A byte order mark decides: UTF-8 (Excel's "CSV UTF-8"),
@@ -105,7 +108,7 @@ final class TextDecoding {
         long undefined1252 = -1;
         long badUtf8 = -1;
         boolean utf16;
-        private final java.util.Map<Long, String> described = new java.util.HashMap<>();
+        private final Map<Long, String> described = new HashMap<>();
 
         static Scan of(Path file, int skip) throws IOException {
             Scan scan = new Scan();
@@ -178,7 +181,7 @@ final class TextDecoding {
         /** "0xE9 on line 3" for a byte of the file. */
         private static String describeAt(Path file, long at) throws IOException {
             long line = 1;
-            try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
                 for (long i = 0; i < at; i++) {
                     if (in.read() == '\n') {
                         line++;

@@ -1,10 +1,16 @@
 package org.dhrtracker.tabular;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -215,7 +221,7 @@ final class XlsxWorkbook implements AutoCloseable {
      * refuse one too, but not all of them say so (a broken relationship part reads as a damaged file).
      */
     private static void refuseDoctypes(ZipSecureFile zip) throws IOException, UnreadableFileException {
-        for (ZipArchiveEntry entry : java.util.Collections.list(zip.getEntries())) {
+        for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
             String name = entry.getName().toLowerCase(Locale.ROOT);
             if (name.endsWith(".xml") || name.endsWith(".rels")) {
                 try (InputStream in = zip.getInputStream(entry)) {
@@ -229,22 +235,22 @@ final class XlsxWorkbook implements AutoCloseable {
 
     /** Whether the XML's prolog (what comes before its first element) declares a DOCTYPE. */
     static boolean hasDoctype(InputStream xml) throws IOException {
-        java.io.BufferedInputStream in = new java.io.BufferedInputStream(xml);
+        BufferedInputStream in = new BufferedInputStream(xml);
         in.mark(4);
         byte[] head = in.readNBytes(4);
         in.reset();
         // UTF-16 by its byte order mark or by "<" with a NUL beside it; else UTF-8 (or a single-byte superset).
-        java.nio.charset.Charset charset = head.length >= 2 && (head[0] == (byte) 0xFE && head[1] == (byte) 0xFF
-                || head[0] == 0 && head[1] == '<') ? java.nio.charset.StandardCharsets.UTF_16BE
+        Charset charset = head.length >= 2 && (head[0] == (byte) 0xFE && head[1] == (byte) 0xFF
+                || head[0] == 0 && head[1] == '<') ? StandardCharsets.UTF_16BE
                 : head.length >= 2 && (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE || head[0] == '<' && head[1] == 0)
-                ? java.nio.charset.StandardCharsets.UTF_16LE : java.nio.charset.StandardCharsets.UTF_8;
-        java.io.Reader r = new java.io.InputStreamReader(in, charset);
+                ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_8;
+        Reader r = new InputStreamReader(in, charset);
         String prolog = readProlog(r);
         return prolog.contains("<!DOCTYPE");
     }
 
     /** Characters up to the first element's "<" (skipping declarations, comments and processing instructions), at most 1 MB. */
-    private static String readProlog(java.io.Reader r) throws IOException {
+    private static String readProlog(Reader r) throws IOException {
         StringBuilder prolog = new StringBuilder();
         int c;
         while (prolog.length() < 1 << 20 && (c = r.read()) >= 0) {

@@ -129,7 +129,10 @@ class HostileCorpusTest extends JobTestSupport {
         } else {
             softly.assertThat(result.problems()).as(id + ": problems").isEmpty();
             softly.assertThat(result.stored()).as(id + ": rows stored").isEqualTo(c.count());
-            softly.assertThat(result.rows()).as(id + ": what was stored").containsExactlyElementsOf(expectedRows(c.expect()));
+            // A register's actions in any order (they are sorted), a return's updates and decisions in the file's.
+            List<String> expected = expectedRows(c.expect());
+            softly.assertThat(result.rows()).as(id + ": what was stored")
+                    .containsExactlyElementsOf(c.kind().equals("register") ? expected.stream().sorted().toList() : expected);
         }
         if (!c.finding().isEmpty()) {
             String[] finding = c.finding().split(" ");
