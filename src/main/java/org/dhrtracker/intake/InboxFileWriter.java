@@ -113,7 +113,7 @@ public class InboxFileWriter implements ItemWriter<InboxFile>, StepExecutionList
         // Moved after the chunk commits, with the refused rows and the counts recorded with it.
         FileMoves.moveAfterCommit(file.path(), home.rejected(), moved -> {
             try {
-                Files.writeString(moved.resolveSibling(moved.getFileName() + ".errors.txt"), report);
+                Files.writeString(InboxFile.errorsReport(moved), report);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

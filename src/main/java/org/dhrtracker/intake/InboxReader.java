@@ -3,10 +3,13 @@ package org.dhrtracker.intake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -23,13 +26,16 @@ public class InboxReader implements ItemReader<Path> {
 
     public InboxReader(Path inbox, Predicate<Path> admit) {
         try (Stream<Path> list = Files.list(inbox)) {
-            List<Path> waiting = list.filter(Files::isRegularFile)
+            // A symbolic link is taken (to be refused unread), never followed.
+            List<Path> waiting = list.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(p))
                     .filter(InboxReader::isWaiting)
                     .filter(admit)
-                    // Sign-off files after the returns: a decision is checked against the claims the returns make.
-                    .sorted(Comparator.comparing((Path p) -> SignOffFile.isSignOff(p)).thenComparing(Comparator.naturalOrder()))
                     .toList();
-            this.files = waiting.iterator();
+            Map<Path, Boolean> signOff = new HashMap<>();
+            waiting.forEach(p -> signOff.put(p, SignOffFile.isSignOff(p)));
+            // Sign-off files after the returns: a decision is checked against the claims the returns make.
+            this.files = waiting.stream().sorted(Comparator.comparing((Path p) -> signOff.get(p)).thenComparing(Comparator.naturalOrder()))
+                    .toList().iterator();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list the inbox " + inbox, e);
         }

@@ -1,5 +1,6 @@
 package org.dhrtracker.intake;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -7,6 +8,8 @@ import java.time.LocalDate;
 import org.dhrtracker.Home;
 import org.dhrtracker.register.RegisterRepository;
 import org.dhrtracker.reconcile.ClosureRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -70,6 +73,8 @@ public class IngestReturnsJobConfiguration {
      * subclass it.
      */
     static class InboxFileChecker implements ItemProcessor<Path, InboxFile> {
+        private static final Logger log = LoggerFactory.getLogger(InboxFileChecker.class);
+
         private final SignOffFile.Context context;
 
         InboxFileChecker(SignOffFile.Context context) {
@@ -78,8 +83,16 @@ public class IngestReturnsJobConfiguration {
 
         @Override
         public InboxFile process(Path path) throws Exception {
-            return SignOffFile.isSignOff(path) ? SignOffFile.read(path, context)
+            if (Files.isSymbolicLink(path)) {
+                // Never followed: it could point at any file the service can read.
+                return InboxFile.refusedUnread(path, "a symbolic link, not a file: not read (put the file itself in the inbox)");
+            }
+            InboxFile file = SignOffFile.isSignOff(path) ? SignOffFile.read(path, context)
                     : ReturnFile.read(path, context.actions(), context.today());
+            if (!file.readAs().isEmpty()) {
+                log.info("{}: read as {}", file.fileName(), file.readAs());
+            }
+            return file;
         }
     }
 

@@ -10,20 +10,21 @@ import java.util.Map;
 import org.dhrtracker.register.RegisterRepository.ActionKey;
 import org.dhrtracker.tabular.CellDates;
 import org.dhrtracker.tabular.Column;
+import org.dhrtracker.tabular.Format;
 
 /** An agency return read and checked whole against the register: its rows, or its problems. */
 public final class ReturnFile extends InboxFile {
 
-    static final Column AGENCY = Column.required("Agency");
+    static final Column AGENCY = Column.required("Agency").atMost(40);
     static final Column AS_AT = Column.required("As at");
     static final Column STATUS = Column.required("Status");
     static final Column PROGRESS = Column.optional("Progress");
     static final Column EVIDENCE = Column.optional("Evidence");
     static final Column REVISED_TARGET = Column.optional("Revised target date");
     static final Column COMPLETION_DATE = Column.optional("Completion date");
-    static final Column REPORTED_BY = Column.optional("Reported by");
-    static final List<Column> COLUMNS = List.of(REVIEW, ACTION_REF, AGENCY, AS_AT, STATUS, PROGRESS, EVIDENCE,
-            REVISED_TARGET, COMPLETION_DATE, REPORTED_BY);
+    static final Column REPORTED_BY = Column.optional("Reported by").atMost(300);
+    static final Format FORMAT = new Format("updates", List.of(REVIEW, ACTION_REF, AGENCY, AS_AT, STATUS, PROGRESS, EVIDENCE,
+            REVISED_TARGET, COMPLETION_DATE, REPORTED_BY));
 
     private final Map<String, Map<String, ActionKey>> actions;
     private final LocalDate today;
@@ -31,10 +32,15 @@ public final class ReturnFile extends InboxFile {
     private final List<RefusedUpdate> refused = new ArrayList<>();
     private int unanswered;
 
-    private ReturnFile(Path path, Map<String, Map<String, ActionKey>> actions, LocalDate today) throws IOException {
-        super(path, COLUMNS);
+    private ReturnFile(Path path, Map<String, Map<String, ActionKey>> actions, LocalDate today, boolean read) throws IOException {
+        super(path, FORMAT, read);
         this.actions = actions;
         this.today = today;
+    }
+
+    /** A file not to be read at all; see {@link InboxFile#refusedUnread}. */
+    static ReturnFile unread(Path path) throws IOException {
+        return new ReturnFile(path, Map.of(), LocalDate.MIN, false);
     }
 
     /**
@@ -44,7 +50,7 @@ public final class ReturnFile extends InboxFile {
      * @param today as-at dates after this are refused
      */
     public static ReturnFile read(Path path, Map<String, Map<String, ActionKey>> actions, LocalDate today) throws IOException {
-        ReturnFile file = new ReturnFile(path, actions, today);
+        ReturnFile file = new ReturnFile(path, actions, today, true);
         file.readAll(path, "the file has no update rows");
         return file;
     }

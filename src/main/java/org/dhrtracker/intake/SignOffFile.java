@@ -16,7 +16,8 @@ import org.dhrtracker.reconcile.ClosureRepository.NewDecision;
 import org.dhrtracker.register.RegisterRepository.ActionKey;
 import org.dhrtracker.tabular.CellDates;
 import org.dhrtracker.tabular.Column;
-import org.dhrtracker.tabular.Header;
+import org.dhrtracker.tabular.Format;
+import org.dhrtracker.tabular.SafeText;
 import org.dhrtracker.tabular.TabularReader;
 import org.dhrtracker.tabular.UnreadableFileException;
 
@@ -28,9 +29,11 @@ public final class SignOffFile extends InboxFile {
 
     static final Column DECISION = Column.required("Decision");
     static final Column REASON = Column.optional("Reason");
-    static final Column DECIDED_BY = Column.optional("Decided by");
+    static final Column DECIDED_BY = Column.optional("Decided by").atMost(300);
     static final Column DECIDED_ON = Column.optional("Decided on");
-    static final List<Column> COLUMNS = List.of(REVIEW, ACTION_REF, DECISION, REASON, DECIDED_BY, DECIDED_ON);
+    static final Format FORMAT = new Format("decisions", List.of(REVIEW, ACTION_REF, DECISION, REASON, DECIDED_BY, DECIDED_ON));
+    /** What tells a sign-off file from a return: a Decision column. */
+    private static final Format TOLD_BY = new Format("decisions", List.of(DECISION));
 
     /** One decision as written, before it is checked. Blank optional values are null. */
     public record Written(String review, String actionRef, String decision, String reason, String decidedBy, String decidedOn) {
@@ -45,23 +48,23 @@ public final class SignOffFile extends InboxFile {
     private final Map<Long, Integer> rowOfAction = new HashMap<>();
 
     private SignOffFile(Path path, Context context) throws IOException {
-        super(path, COLUMNS);
+        super(path, FORMAT, true);
         this.context = context;
     }
 
-    /** Whether the file is a sign-off file: its header (first row) has a Decision column. */
+    /**
+     * Whether the file is a sign-off file: its header (first row, of the sheet that has one) has a
+     * Decision column. Only the header is read; a symbolic link is not followed.
+     */
     public static boolean isSignOff(Path path) {
-        List<List<String>> first = new ArrayList<>();
+        if (java.nio.file.Files.isSymbolicLink(path)) {
+            return false;
+        }
         try {
-            TabularReader.read(path, (row, cells) -> {
-                if (first.isEmpty()) {
-                    first.add(cells);
-                }
-            });
+            return TOLD_BY.isHeader(TabularReader.header(path, TOLD_BY));
         } catch (IOException | UnreadableFileException | RuntimeException e) {
             return false; // read as a return, which reports why the file cannot be read
         }
-        return !first.isEmpty() && new Header(path.getFileName().toString(), 1, first.get(0), List.of(DECISION)).problems().isEmpty();
     }
 
     public static SignOffFile read(Path path, Context context) throws IOException {
@@ -113,7 +116,7 @@ public final class SignOffFile extends InboxFile {
         try {
             decision = Decision.fromText(w.decision());
         } catch (IllegalArgumentException e) {
-            problems.accept(DECISION, e.getMessage() + " (got '" + w.decision() + "')");
+            problems.accept(DECISION, e.getMessage() + " (got " + SafeText.quote(w.decision()) + ")");
             ok = false;
         }
         if (decision == Decision.REJECTED && w.reason() == null) {

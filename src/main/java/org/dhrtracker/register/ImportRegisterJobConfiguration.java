@@ -58,6 +58,9 @@ public class ImportRegisterJobConfiguration {
             @Value("#{jobParameters['" + BatchConfiguration.REVIEW + "']}") String review, RegisterRepository register) {
         return (contribution, chunkContext) -> {
             RegisterFile checked = RegisterFile.read(Path.of(file), review);
+            if (!checked.readAs().isEmpty()) {
+                log.info("{}: read as {}", checked.fileName(), checked.readAs());
+            }
             if (!checked.ignoredColumns().isEmpty()) {
                 log.info("{}: columns ignored: {}", LogText.escape(checked.fileName()), LogText.escape(checked.ignoredColumns()));
             }

@@ -11,7 +11,9 @@ import java.util.Objects;
 
 import org.dhrtracker.tabular.CellDates;
 import org.dhrtracker.tabular.Column;
+import org.dhrtracker.tabular.Format;
 import org.dhrtracker.tabular.RowChecker;
+import org.dhrtracker.tabular.SafeText;
 
 /**
  * A register file read and checked whole: the reviews, recommendations and actions it holds, or
@@ -19,26 +21,27 @@ import org.dhrtracker.tabular.RowChecker;
  */
 public final class RegisterFile extends RowChecker {
 
-    static final Column REVIEW = Column.required("Review");
-    static final Column PARTNERSHIP = Column.required("Partnership");
-    static final Column PARTNERSHIP_NAME = Column.optional("Partnership name");
-    static final Column REVIEW_TITLE = Column.required("Review title");
-    static final Column RECOMMENDATION = Column.required("Recommendation");
+    // At most what the database's columns hold.
+    static final Column REVIEW = Column.required("Review").atMost(40);
+    static final Column PARTNERSHIP = Column.required("Partnership").atMost(40);
+    static final Column PARTNERSHIP_NAME = Column.optional("Partnership name").atMost(300);
+    static final Column REVIEW_TITLE = Column.required("Review title").atMost(300);
+    static final Column RECOMMENDATION = Column.required("Recommendation").atMost(20);
     static final Column SOURCE = Column.required("Source");
-    static final Column OWNING_BODY = Column.required("Owning body");
-    static final Column SCOPE = Column.optional("Scope");
+    static final Column OWNING_BODY = Column.required("Owning body").atMost(300);
+    static final Column SCOPE = Column.optional("Scope").atMost(1000);
     static final Column RECOMMENDATION_TEXT = Column.required("Recommendation text");
-    static final Column ACTION_REF = Column.required("Action ref");
-    static final Column AGENCY = Column.required("Agency");
-    static final Column AGENCY_NAME = Column.required("Agency name");
+    static final Column ACTION_REF = Column.required("Action ref").atMost(40);
+    static final Column AGENCY = Column.required("Agency").atMost(40);
+    static final Column AGENCY_NAME = Column.required("Agency name").atMost(300);
     static final Column ACTION = Column.required("Action");
     static final Column EVIDENCE = Column.optional("Evidence of achievement");
-    static final Column LEAD = Column.optional("Implementation lead");
-    static final Column TARGET_DATE = Column.optional("Target date");
+    static final Column LEAD = Column.optional("Implementation lead").atMost(300);
+    static final Column TARGET_DATE = Column.optional("Target date").atMost(2000);
     static final Column DUE_DATE = Column.optional("Due date");
-    static final List<Column> COLUMNS = List.of(REVIEW, PARTNERSHIP, PARTNERSHIP_NAME, REVIEW_TITLE, RECOMMENDATION,
+    static final Format FORMAT = new Format("actions", List.of(REVIEW, PARTNERSHIP, PARTNERSHIP_NAME, REVIEW_TITLE, RECOMMENDATION,
             SOURCE, OWNING_BODY, SCOPE, RECOMMENDATION_TEXT, ACTION_REF, AGENCY, AGENCY_NAME, ACTION, EVIDENCE, LEAD,
-            TARGET_DATE, DUE_DATE);
+            TARGET_DATE, DUE_DATE));
 
     /** One action row with the review and recommendation it belongs to. */
     public record Entry(int row, Review review, Recommendation recommendation, Action action) {
@@ -52,7 +55,7 @@ public final class RegisterFile extends RowChecker {
     private final Map<String, Integer> actionRows = new LinkedHashMap<>();
 
     private RegisterFile(String fileName, String onlyReview) {
-        super(fileName, COLUMNS);
+        super(fileName, FORMAT);
         this.onlyReview = onlyReview;
     }
 
@@ -62,7 +65,7 @@ public final class RegisterFile extends RowChecker {
      * @param onlyReview when not null, every row must belong to this review
      */
     public static RegisterFile read(Path file, String onlyReview) throws IOException {
-        RegisterFile register = new RegisterFile(file.getFileName().toString(), onlyReview);
+        RegisterFile register = new RegisterFile(SafeText.name(file.getFileName().toString()), onlyReview);
         register.readAll(file, "the file has no action rows");
         return register;
     }
@@ -82,7 +85,7 @@ public final class RegisterFile extends RowChecker {
         int before = problemCount();
         String reviewId = value(cells, REVIEW);
         if (onlyReview != null && !onlyReview.equals(reviewId)) {
-            problem(row, REVIEW, "review '" + reviewId + "' is not the review being imported (" + onlyReview + ")");
+            problem(row, REVIEW, "review " + SafeText.quote(reviewId) + " is not the review being imported (" + onlyReview + ")");
             return;
         }
         Review review = new Review(reviewId, value(cells, PARTNERSHIP),
@@ -108,7 +111,7 @@ public final class RegisterFile extends RowChecker {
         String ref = value(cells, ACTION_REF);
         Integer first = actionRows.putIfAbsent(reviewId + "|" + ref, row);
         if (first != null) {
-            problem(row, ACTION_REF, "action ref '" + ref + "' is already used at row " + first);
+            problem(row, ACTION_REF, "action ref " + SafeText.quote(ref) + " is already used at row " + first);
             return;
         }
         String target = value(cells, TARGET_DATE);

@@ -3,24 +3,38 @@ package org.dhrtracker.tabular;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Checks a file whole as its rows stream past: finds the columns in the header, requires the
- * required values, and collects every problem by file, row and column. A subclass checks what a
- * row means and keeps the rows that pass; the file is accepted only if nothing was found.
+ * Checks a file whole as its rows stream past: finds the columns in the header, refuses cells no
+ * database should take (control characters, more than the column holds), requires the required
+ * values, and collects every problem by file, row and column. A subclass checks what a row means
+ * and keeps the rows that pass; the file is accepted only if nothing was found.
  */
 public abstract class RowChecker implements RowHandler {
 
-    private final String fileName;
-    private final List<Column> columns;
-    private final List<Problem> problems = new ArrayList<>();
-    private Header header;
+    /** A cell the reader could not take, reported before its row; named by column once the header is known. */
+    private record CellProblem(int row, int column, String reason) {
+    }
 
-    protected RowChecker(String fileName, List<Column> columns) {
+    private final String fileName;
+    private final Format format;
+    private final List<Problem> problems = new ArrayList<>();
+    private final List<CellProblem> cellProblems = new ArrayList<>();
+    private Header header;
+    private String readAs = "";
+
+    /**
+     * @param fileName the file's name as messages show it ({@link SafeText#name})
+     */
+    protected RowChecker(String fileName, Format format) {
         this.fileName = fileName;
-        this.columns = columns;
+        this.format = format;
     }
 
     /**
@@ -31,30 +45,55 @@ public abstract class RowChecker implements RowHandler {
      */
     public final void readAll(Path file, String noRowsReason) throws IOException {
         try {
-            TabularReader.read(file, this);
+            readAs = TabularReader.read(file, format, this);
         } catch (UnreadableFileException e) {
-            problems.add(Problem.ofFile(fileName, e.getMessage()));
+            problems.add(e.problem(fileName, column -> columnName(e.row(), column)));
+        }
+        for (CellProblem p : cellProblems) {
+            problems.add(new Problem(fileName, p.row(), columnName(p.row(), p.column()), p.reason()));
         }
         if (problems.isEmpty() && !hasRows()) {
             problems.add(Problem.ofFile(fileName, noRowsReason));
         }
+        // In the order of the file: a cell problem found late (merged cells) stands by its row.
+        problems.sort(Comparator.comparingInt(Problem::row));
+    }
+
+    @Override
+    public final void cellProblem(int row, int column, String reason) {
+        cellProblems.add(new CellProblem(row, column, reason));
     }
 
     @Override
     public final void row(int row, List<String> cells) {
         if (header == null) {
-            header = new Header(fileName, row, cells, columns);
+            header = new Header(fileName, row, cells, format.columns());
             problems.addAll(header.problems());
             return;
         }
         if (!header.problems().isEmpty()) {
             return;
         }
-        if (isUnanswered(cells)) {
+        int before = problems.size();
+        Set<String> refused = new HashSet<>();
+        cellProblems.stream().filter(p -> p.row() == row).forEach(p -> refused.add(columnName(row, p.column())));
+        for (Column c : format.columns()) {
+            if (refused.contains(c.header())) {
+                continue;
+            }
+            String raw = header.raw(cells, c);
+            int control = SafeText.controlCharacter(raw);
+            int length = raw.strip().length();
+            if (control >= 0) {
+                problem(row, c, "contains a control character (" + SafeText.codePoint(control) + ")");
+            } else if (length > c.maxLength()) {
+                problem(row, c, String.format(Locale.UK, "too long: at most %,d characters (this one has %,d)", c.maxLength(), length));
+            }
+        }
+        if (problems.size() > before || !refused.isEmpty() || isUnanswered(cells)) {
             return;
         }
-        int before = problems.size();
-        for (Column c : columns) {
+        for (Column c : format.columns()) {
             if (c.required() && header.value(cells, c).isEmpty()) {
                 problem(row, c, "a value is required");
             }
@@ -122,5 +161,15 @@ public abstract class RowChecker implements RowHandler {
     /** Columns of the header that are not ours: reported, not read. */
     public final List<String> ignoredColumns() {
         return header == null ? List.of() : header.ignoredColumns();
+    }
+
+    /** What was read, for the log: "CSV, Windows-1252", "XLSX, sheet 'Return'". */
+    public final String readAs() {
+        return readAs;
+    }
+
+    /** A cell's column as messages name it: the format's name, else the header cell, else (in or above the header) its letter. */
+    private String columnName(int row, int column) {
+        return header == null || row <= header.row() ? TabularReader.columnLetter(column) : header.columnName(column);
     }
 }

@@ -1,65 +1,103 @@
 package org.dhrtracker.tabular;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.io.input.BOMInputStream;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
-import org.apache.poi.xssf.usermodel.XSSFComment;
-import org.xml.sax.InputSource;
-import org.xml.sax.XMLReader;
+import org.apache.poi.ss.util.CellReference;
 
 /**
  * Reads the rows of a CSV, TSV or XLSX file, handing on the non-blank ones with their row numbers.
- * XLSX is read with POI's event API, so a sheet of any size is never held in memory; date cells
- * come out as ISO dates, other cells as Excel shows them.
+ * Nothing is held whole: text is parsed as it streams in, a workbook part by part (see
+ * {@link XlsxWorkbook}), and no cell beyond {@link #MAX_CELL} characters. Text files are decoded
+ * as {@link TextDecoding} decides. Date cells of a workbook come out as ISO dates, other cells as
+ * Excel shows them.
  */
 public final class TabularReader {
+
+    /** Excel's own limit: a cell holds at most 32,767 characters; a longer one is refused. */
+    public static final int MAX_CELL = 32_767;
+    /** Excel's own limit of columns: a row with more cells stops the reading (it could be any length). */
+    static final int MAX_COLUMNS = 16_384;
+
+    /** A handler stopping the reading at a cell it cannot take (see {@link RowHandler#cellProblem}). */
+    static final class StopReading extends RuntimeException {
+        private final UnreadableFileException reason;
+
+        StopReading(UnreadableFileException reason) {
+            super(reason.getMessage(), null, false, false);
+            this.reason = reason;
+        }
+    }
+
+    /** Keeps the first row handed on, for a first look; what is wrong with a cell is told when the file is read. */
+    static final class FirstRow implements RowHandler {
+        final List<String> cells = new ArrayList<>();
+
+        @Override
+        public void row(int number, List<String> row) {
+            if (cells.isEmpty()) {
+                cells.addAll(row);
+            }
+        }
+
+        @Override
+        public void cellProblem(int row, int column, String reason) {
+            // told when the file is read
+        }
+    }
 
     private TabularReader() {
     }
 
-    /** The canonical formats' files, by extension: .csv or .xlsx. */
-    public static void read(Path file, RowHandler handler) throws UnreadableFileException, IOException {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".csv")) {
-            readCsv(file, handler);
-        } else if (name.endsWith(".xlsx")) {
-            readXlsx(file, handler);
-        } else {
-            throw new UnreadableFileException("not a .csv or .xlsx file", null);
+    /**
+     * A file of a canonical format, .csv or .xlsx, that must be what its name says. Of a workbook,
+     * the sheet holding the format's rows is read.
+     *
+     * @return what was read, for the log: "CSV, Windows-1252" or "XLSX, sheet 'Return'"
+     */
+    public static String read(Path file, Format format, RowHandler handler) throws UnreadableFileException, IOException {
+        try {
+            if (isCsv(file)) {
+                TextDecoding.Encoding encoding = TextDecoding.detect(file);
+                readText(file, encoding, ',', handler, false);
+                return "CSV, " + encoding.name();
+            }
+            try (XlsxWorkbook workbook = XlsxWorkbook.open(file)) {
+                return workbook.read(format, handler);
+            }
+        } catch (StopReading e) {
+            throw e.reason;
         }
     }
 
-    /** A CSV file (RFC 4180); rows are numbered by record, as a spreadsheet numbers them. */
+    /**
+     * The header (first non-blank row) of what {@link #read} would read, or an empty list: a first
+     * look that reads no further, to tell what kind of file it is.
+     */
+    public static List<String> header(Path file, Format format) throws UnreadableFileException, IOException {
+        if (isCsv(file)) {
+            FirstRow first = new FirstRow();
+            readText(file, TextDecoding.guess(file), ',', first, true);
+            return first.cells;
+        }
+        try (XlsxWorkbook workbook = XlsxWorkbook.open(file)) {
+            return workbook.header(format);
+        }
+    }
+
+    /** A CSV file (RFC 4180) of any layout; rows are numbered by record, as a spreadsheet numbers them. */
     public static void readCsv(Path file, RowHandler handler) throws IOException, UnreadableFileException {
-        try (Reader reader = utf8(file)) {
-            emit(CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get().parse(reader), handler);
-        } catch (CharacterCodingException e) {
-            throw notUtf8(e);
-        } catch (java.io.UncheckedIOException e) {
-            if (e.getCause() instanceof CharacterCodingException c) {
-                throw notUtf8(c);
-            }
-            throw new UnreadableFileException("broken CSV: " + e.getCause().getMessage(), e);
+        try {
+            readText(file, TextDecoding.detect(file), ',', handler, false);
+        } catch (StopReading e) {
+            throw e.reason;
         }
     }
 
@@ -70,118 +108,99 @@ public final class TabularReader {
      * split on tabs. Either way row n is the file's n-th line unless a quoted cell spans lines.
      */
     public static void readTsv(Path file, RowHandler handler) throws IOException, UnreadableFileException {
+        TextDecoding.Encoding encoding = TextDecoding.detect(file);
         String text;
-        try (Reader reader = utf8(file)) {
+        try (Reader reader = TextDecoding.open(file, encoding)) {
             text = org.apache.commons.io.IOUtils.toString(reader);
-        } catch (CharacterCodingException e) {
-            throw notUtf8(e);
         }
         // Parsed whole before any row is handed on, so a failed quoted reading leaves no rows behind.
-        List<List<String>> rows = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
         try {
-            CSVFormat.RFC4180.builder().setDelimiter('\t').setIgnoreEmptyLines(false).get()
-                    .parse(new java.io.StringReader(text)).forEach(r -> rows.add(r.toList()));
-        } catch (IOException | java.io.UncheckedIOException e) {
-            rows.clear();
-            text.lines().forEach(line -> rows.add(List.of(line.split("\t", -1))));
-        }
-        emit(rows, handler);
-    }
-
-    private static void emit(Iterable<? extends Iterable<String>> rows, RowHandler handler) {
-        int row = 0;
-        for (Iterable<String> record : rows) {
-            row++;
-            List<String> cells = new ArrayList<>();
-            record.forEach(cells::add);
-            if (!isBlank(cells)) {
-                handler.row(row, cells);
-            }
-        }
-    }
-
-    /** Strict UTF-8, a byte order mark skipped: a wrongly encoded file fails instead of garbling names. */
-    private static Reader utf8(Path file) throws IOException {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        InputStream in = BOMInputStream.builder().setInputStream(Files.newInputStream(file)).get();
-        return new java.io.InputStreamReader(in, decoder);
-    }
-
-    private static UnreadableFileException notUtf8(CharacterCodingException e) {
-        return new UnreadableFileException("the file is not UTF-8 text (save it as \"CSV UTF-8\")", e);
-    }
-
-    /** The first sheet of an XLSX workbook; cells keep their column positions, gaps as "". */
-    public static void readXlsx(Path file, RowHandler handler) throws UnreadableFileException {
-        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
-            XSSFReader reader = new XSSFReader(pkg);
-            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
-            if (!sheets.hasNext()) {
-                throw new UnreadableFileException("the workbook has no sheet", null);
-            }
-            XMLReader parser = XMLHelper.newXMLReader();
-            parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null,
-                    new ReadOnlySharedStringsTable(pkg), new SheetRows(handler), new IsoDateFormatter(), false));
-            try (InputStream sheet = sheets.next()) {
-                parser.parse(new InputSource(sheet));
-            }
+            DelimitedText.read(new StringReader(text), '\t', (row, cells) -> rows.add(new Object[] {row, cells}), false);
         } catch (UnreadableFileException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new UnreadableFileException("not a readable XLSX workbook (" + e.getClass().getSimpleName() + ")", e);
+            rows.clear();
+            int row = 0;
+            for (String line : text.lines().toList()) {
+                row++;
+                List<String> cells = List.of(line.split("\t", -1));
+                if (!isBlank(cells)) {
+                    rows.add(new Object[] {row, cells});
+                }
+            }
+        }
+        try {
+            for (Object[] r : rows) {
+                @SuppressWarnings("unchecked")
+                List<String> cells = (List<String>) r[1];
+                handler.row((Integer) r[0], cells);
+            }
+        } catch (StopReading e) {
+            throw e.reason;
         }
     }
 
-    private static boolean isBlank(List<String> cells) {
+    /** The first visible sheet of an XLSX workbook; cells keep their column positions, gaps as "". */
+    public static void readXlsx(Path file, RowHandler handler) throws UnreadableFileException {
+        try (XlsxWorkbook workbook = XlsxWorkbook.open(file)) {
+            workbook.read(null, handler);
+        } catch (StopReading e) {
+            throw e.reason;
+        }
+    }
+
+    /** "A", "B", ... "AA": a column as a spreadsheet names it. */
+    public static String columnLetter(int column) {
+        return CellReference.convertNumToColString(column);
+    }
+
+    static boolean isBlank(List<String> cells) {
         return cells.stream().allMatch(c -> c == null || c.isBlank());
     }
 
-    /** Collects the cells of each sheet row, keeping their column positions. */
-    private static final class SheetRows implements XSSFSheetXMLHandler.SheetContentsHandler {
-        private final RowHandler handler;
-        private final List<String> cells = new ArrayList<>();
+    static UnreadableFileException tooWide(int row) {
+        return new UnreadableFileException(row, -1, String.format(Locale.UK, "the row has more than %,d cells (Excel's limit)",
+                MAX_COLUMNS), null);
+    }
 
-        SheetRows(RowHandler handler) {
-            this.handler = handler;
-        }
+    static String tooLong(long length) {
+        return String.format(Locale.UK, "the cell holds %,d characters: a cell may hold at most %,d", length, MAX_CELL);
+    }
 
-        @Override
-        public void startRow(int rowNum) {
-            cells.clear();
-        }
-
-        @Override
-        public void endRow(int rowNum) {
-            if (!isBlank(cells)) {
-                handler.row(rowNum + 1, List.copyOf(cells));
-            }
-        }
-
-        @Override
-        public void cell(String reference, String value, XSSFComment comment) {
-            int col = new org.apache.poi.ss.util.CellReference(reference).getCol();
-            while (cells.size() < col) {
-                cells.add("");
-            }
-            cells.add(value == null ? "" : value);
+    private static void readText(Path file, TextDecoding.Encoding encoding, char delimiter, RowHandler handler, boolean firstOnly)
+            throws IOException, UnreadableFileException {
+        try (Reader reader = firstOnly ? TextDecoding.openLeniently(file, encoding) : TextDecoding.open(file, encoding)) {
+            DelimitedText.read(reader, delimiter, handler, firstOnly);
+        } catch (CharacterCodingException e) {
+            throw new UnreadableFileException("not valid " + encoding.name() + " text: save it as CSV UTF-8", e);
         }
     }
 
-    /** Date-formatted numeric cells become ISO dates, whatever display format the sheet uses. */
-    private static final class IsoDateFormatter extends DataFormatter {
-        IsoDateFormatter() {
-            super(Locale.ROOT);
+    /**
+     * Whether the file is to be read as CSV (else as an XLSX workbook): named .csv and holding text,
+     * or named .xlsx and holding a workbook. A file whose content is not what its name says, or
+     * with another name, is refused, saying what it really is.
+     */
+    private static boolean isCsv(Path file) throws IOException, UnreadableFileException {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String extension = dot > 0 ? name.substring(dot) : "";
+        String lower = extension.toLowerCase(Locale.ROOT);
+        if (Files.size(file) == 0) {
+            throw new UnreadableFileException("the file is empty", null);
         }
-
-        @Override
-        public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904) {
-            if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
-                LocalDate date = DateUtil.getLocalDateTime(value, use1904).toLocalDate();
-                return date.toString();
+        FileKind kind = FileKind.of(file);
+        String shown = SafeText.escape(extension);
+        if (lower.equals(".csv") || lower.equals(".xlsx")) {
+            boolean csv = lower.equals(".csv");
+            if (kind.type() == (csv ? FileKind.Type.TEXT : FileKind.Type.XLSX)) {
+                return csv;
             }
-            return super.formatRawCellContents(value, formatIndex, formatString, use1904);
+            throw new UnreadableFileException(kind.misnamed(shown), null);
         }
+        if (kind.type() == FileKind.Type.XLSX || kind.type() == FileKind.Type.ENCRYPTED || kind.type() == FileKind.Type.XLS) {
+            throw new UnreadableFileException(kind.misnamed(shown), null);
+        }
+        throw new UnreadableFileException((shown.isEmpty() ? "a file without an extension" : "a " + shown + " file")
+                + ": only CSV (.csv) and Excel (.xlsx) files are read", null);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.dhrtracker.register.RegisterFile;
 import org.dhrtracker.register.Review;
 import org.dhrtracker.tabular.Problem;
+import org.dhrtracker.tabular.TabularReader;
 import org.dhrtracker.tabular.UnreadableFileException;
 
 /**
@@ -45,7 +46,7 @@ public final class PlanImport {
         try {
             rows = PlanDocuments.read(file);
         } catch (UnreadableFileException e) {
-            result.problems.add(Problem.ofFile(result.fileName, e.getMessage()));
+            result.problems.add(e.problem(result.fileName, TabularReader::columnLetter));
             return result;
         }
         PlanInterpreter interpreter = new PlanInterpreter(result.fileName, agencies, synonyms);

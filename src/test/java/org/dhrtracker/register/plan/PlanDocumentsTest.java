@@ -199,13 +199,14 @@ class PlanDocumentsTest {
     @Test
     void unreadableFilesSayWhy() throws Exception {
         Path notWord = Files.writeString(dir.resolve("plan.docx"), "not a zip");
-        Path latin1 = Files.write(dir.resolve("plan.tsv"), "Agency\tCaf\u00e9".getBytes(StandardCharsets.ISO_8859_1));
+        // 0x81 is undefined in Windows-1252: neither UTF-8 nor Windows-1252 text.
+        Path neitherEncoding = Files.write(dir.resolve("plan.tsv"), new byte[] {'A', '\t', 'C', 'a', 'f', (byte) 0x81});
         Path pdf = Files.writeString(dir.resolve("plan.pdf"), "%PDF");
 
         assertThatThrownBy(() -> PlanDocuments.read(notWord)).isInstanceOf(UnreadableFileException.class)
                 .hasMessageStartingWith("not a readable DOCX document");
-        assertThatThrownBy(() -> PlanDocuments.read(latin1)).isInstanceOf(UnreadableFileException.class)
-                .hasMessageContaining("not UTF-8");
+        assertThatThrownBy(() -> PlanDocuments.read(neitherEncoding)).isInstanceOf(UnreadableFileException.class)
+                .hasMessageContaining("not UTF-8 or Windows-1252 text");
         assertThatThrownBy(() -> PlanDocuments.read(pdf)).isInstanceOf(UnreadableFileException.class)
                 .hasMessage("not a .docx, .xlsx, .csv, .tsv or .txt file");
         assertThatThrownBy(() -> PlanDocuments.read(dir.resolve("missing.xlsx"))).isInstanceOf(UnreadableFileException.class)
