@@ -23,6 +23,7 @@ import org.dhrtracker.schedule.History;
 import org.dhrtracker.schedule.JobDefinitions;
 import org.dhrtracker.schedule.MonthlyJobConfiguration;
 import org.dhrtracker.schedule.RunRecovery;
+import org.dhrtracker.tabular.SafeText;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -99,7 +100,7 @@ class Commands {
         }
         JobExecution run = start(ImportRegisterJobConfiguration.JOB, p);
         if (run.getExitStatus().getExitCode().equals(ImportRegisterJobConfiguration.REJECTED.getExitCode())) {
-            out.println(LogText.escape(file.getFileName()) + " was rejected; the register is unchanged:");
+            out.println(SafeText.escape(file.getFileName()) + " was rejected; the register is unchanged:");
             out.println(run.getExitStatus().getExitDescription());
             return REJECTED;
         }
@@ -109,7 +110,7 @@ class Commands {
                 out.println("Target dates to check (no date could be read, so no due date): " + toCheck);
             }
         }
-        return finish(run, "Register imported from " + LogText.escape(file.getFileName()) + ": " + writes(run) + " actions. Reviews: "
+        return finish(run, "Register imported from " + SafeText.escape(file.getFileName()) + ": " + writes(run) + " actions. Reviews: "
                 + String.join(", ", register.reviewIds()));
     }
 
@@ -136,14 +137,14 @@ class Commands {
             printImportReport(Path.of(report));
         }
         if (run.getExitStatus().getExitCode().equals(ImportRegisterJobConfiguration.REJECTED.getExitCode())) {
-            out.println(LogText.escape(file.getFileName()) + " was rejected; the register is unchanged:");
+            out.println(SafeText.escape(file.getFileName()) + " was rejected; the register is unchanged:");
             out.println(run.getExitStatus().getExitDescription());
             if (!report.isEmpty()) {
                 out.println("Import report: " + report);
             }
             return REJECTED;
         }
-        return finish(run, "Plan imported into review " + inv.review() + " from " + LogText.escape(file.getFileName()) + ": "
+        return finish(run, "Plan imported into review " + inv.review() + " from " + SafeText.escape(file.getFileName()) + ": "
                 + context.getString(ImportPlanJobConfiguration.COUNTS, "") + ".\n"
                 + context.getLong(ImportPlanJobConfiguration.FLAGS, 0) + " flags for you to check; every source row and flag is in the import report: "
                 + report);
@@ -155,8 +156,8 @@ class Commands {
             var rows = org.apache.commons.csv.CSVFormat.RFC4180.parse(in).getRecords();
             for (var row : rows.subList(Math.min(2, rows.size()), rows.size())) {
                 String flags = row.size() > 2 ? SpreadsheetText.fromCsv(row.get(2)) : "";
-                out.printf("  %-22s %s%s%n", LogText.escape(row.get(0)), LogText.escape(SpreadsheetText.fromCsv(row.get(1))),
-                        flags.isEmpty() ? "" : "  [" + LogText.escape(flags) + "]");
+                out.printf("  %-22s %s%s%n", SafeText.escape(row.get(0)), SafeText.escape(SpreadsheetText.fromCsv(row.get(1))),
+                        flags.isEmpty() ? "" : "  [" + SafeText.escape(flags) + "]");
             }
         }
     }

@@ -167,7 +167,7 @@ class OutputSafetyTest {
                 "Plan imported into review DHR9", "=minutes.csv was rejected", "Recorded: DHR1 action 13c", "accepted, 4 updates", "   Run  Job");
         assertThat(console).as("narrative in the console or log").doesNotContain(MARKER);
         assertThat(console).as("a file name's control characters are escaped")
-                .contains("signoff\\n12:00:00 INFO  forged.csv: accepted").doesNotContain("\n12:00:00 INFO  forged");
+                .contains("signoff\\u000A12:00:00 INFO  forged.csv: accepted").doesNotContain("\n12:00:00 INFO  forged");
     }
 
     /**

@@ -8,7 +8,7 @@ import java.time.Clock;
 import java.util.stream.Collectors;
 
 import org.dhrtracker.Home;
-import org.dhrtracker.LogText;
+import org.dhrtracker.tabular.SafeText;
 import org.dhrtracker.reconcile.ClosureRepository;
 import org.dhrtracker.tabular.Problem;
 import org.slf4j.Logger;
@@ -78,24 +78,24 @@ public class InboxFileWriter implements ItemWriter<InboxFile>, StepExecutionList
                 }
                 add(signOff ? SIGN_OFFS_REJECTED : REJECTED, 1);
             } else if (file.sha256().equals(appliedNotMoved) && returns.alreadyApplied(file.sha256())) {
-                log.info("{}: applied before the run was interrupted, archived now", LogText.escape(file.fileName()));
+                log.info("{}: applied before the run was interrupted, archived now", SafeText.escape(file.fileName()));
                 FileMoves.moveInto(file.path(), home.archive());
                 appliedNotMoved = null;
             } else if (returns.alreadyApplied(file.sha256())) {
-                log.info("{}: already applied (same content), not applied again", LogText.escape(file.fileName()));
+                log.info("{}: already applied (same content), not applied again", SafeText.escape(file.fileName()));
                 FileMoves.moveAfterCommit(file.path(), home.archive());
                 add(signOff ? SIGN_OFFS_DUPLICATE : DUPLICATE, 1);
             } else {
                 if (file instanceof SignOffFile s) {
                     returns.recordFile(s.fileName(), s.sha256(), s.decisions().size(), clock.instant());
                     closure.record(s.decisions(), clock.instant());
-                    log.info("{}: accepted, {} sign-off decisions", LogText.escape(s.fileName()), s.decisions().size());
+                    log.info("{}: accepted, {} sign-off decisions", SafeText.escape(s.fileName()), s.decisions().size());
                     add(SIGN_OFFS_ACCEPTED, 1);
                     add(DECISIONS, s.decisions().size());
                 } else if (file instanceof ReturnFile r) {
                     returns.apply(r, clock.instant());
-                    log.info("{}: accepted, {} updates, {} rows unanswered, columns ignored: {}", LogText.escape(r.fileName()), r.rows().size(),
-                            r.unansweredRows(), LogText.escape(r.ignoredColumns()));
+                    log.info("{}: accepted, {} updates, {} rows unanswered, columns ignored: {}", SafeText.escape(r.fileName()), r.rows().size(),
+                            r.unansweredRows(), SafeText.escape(r.ignoredColumns()));
                     add(ACCEPTED, 1);
                     add(ROWS, r.rows().size());
                 }
@@ -108,8 +108,8 @@ public class InboxFileWriter implements ItemWriter<InboxFile>, StepExecutionList
     private void reject(InboxFile file) {
         String report = file.problems().stream().map(Problem::toString).collect(Collectors.joining("\n", "", "\n"));
         log.warn("{}: rejected, nothing applied ({} problems, listed in rejected/ beside it in .errors.txt)",
-                LogText.escape(file.fileName()), file.problems().size());
-        file.problems().stream().limit(20).forEach(p -> log.warn("  {}", LogText.escape(p)));
+                SafeText.escape(file.fileName()), file.problems().size());
+        file.problems().stream().limit(20).forEach(p -> log.warn("  {}", SafeText.escape(p)));
         // Moved after the chunk commits, with the refused rows and the counts recorded with it.
         FileMoves.moveAfterCommit(file.path(), home.rejected(), moved -> {
             try {

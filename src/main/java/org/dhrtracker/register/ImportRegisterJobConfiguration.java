@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.dhrtracker.BatchConfiguration;
-import org.dhrtracker.LogText;
+import org.dhrtracker.tabular.SafeText;
 import org.dhrtracker.register.RegisterRepository.ImportCounts;
 import org.dhrtracker.tabular.Problem;
 import org.slf4j.Logger;
@@ -40,7 +40,7 @@ public class ImportRegisterJobConfiguration {
 
     /** REJECTED, with the problems (the first 50) as its description for the command line to print. */
     public static ExitStatus rejected(List<Problem> problems) {
-        List<String> shown = problems.stream().limit(MAX_SHOWN).map(LogText::escape).toList();
+        List<String> shown = problems.stream().limit(MAX_SHOWN).map(SafeText::escape).toList();
         int more = problems.size() - shown.size();
         return REJECTED.addExitDescription(String.join("\n", shown)
                 + (more > 0 ? "\n... and " + more + " more problems (all in the log)" : ""));
@@ -62,26 +62,26 @@ public class ImportRegisterJobConfiguration {
                 log.info("{}: read as {}", checked.fileName(), checked.readAs());
             }
             if (!checked.ignoredColumns().isEmpty()) {
-                log.info("{}: columns ignored: {}", LogText.escape(checked.fileName()), LogText.escape(checked.ignoredColumns()));
+                log.info("{}: columns ignored: {}", SafeText.escape(checked.fileName()), SafeText.escape(checked.ignoredColumns()));
             }
             if (!checked.isAccepted()) {
-                log.warn("{}: rejected, the register is unchanged ({} problems)", LogText.escape(checked.fileName()),
+                log.warn("{}: rejected, the register is unchanged ({} problems)", SafeText.escape(checked.fileName()),
                         checked.problems().size());
-                checked.problems().forEach(p -> log.warn("  {}", LogText.escape(p)));
+                checked.problems().forEach(p -> log.warn("  {}", SafeText.escape(p)));
                 contribution.setExitStatus(rejected(checked.problems()));
                 return RepeatStatus.FINISHED;
             }
             ImportCounts counts = register.save(checked.entries());
             contribution.incrementWriteCount(checked.entries().size());
-            log.info("{}: {} actions imported ({} new, {} updated); {} recommendations ({} new)", LogText.escape(checked.fileName()),
+            log.info("{}: {} actions imported ({} new, {} updated); {} recommendations ({} new)", SafeText.escape(checked.fileName()),
                     checked.entries().size(), counts.actionsAdded(), counts.actionsUpdated(),
                     counts.recommendationsAdded() + counts.recommendationsUpdated(), counts.recommendationsAdded());
             // Refs only: the target text itself may be narrative.
             String toCheck = checked.entries().stream().filter(e -> e.action().due().needsCheck())
                     .map(e -> e.review().id() + " " + e.action().ref()).collect(Collectors.joining(", "));
             if (!toCheck.isEmpty()) {
-                log.info("{}: target dates with no date that could be read, to check: {}", LogText.escape(checked.fileName()),
-                        LogText.escape(toCheck));
+                log.info("{}: target dates with no date that could be read, to check: {}", SafeText.escape(checked.fileName()),
+                        SafeText.escape(toCheck));
                 contribution.getStepExecution().getExecutionContext().putString(TARGETS_TO_CHECK, toCheck);
             }
             return RepeatStatus.FINISHED;

@@ -24,6 +24,11 @@ public final class SafeText {
         return String.join("", pieces(text));
     }
 
+    /** A name, a list of header cells or a problem as a log line may show it: {@link #escape(String)} of its text. */
+    public static String escape(Object value) {
+        return escape(String.valueOf(value));
+    }
+
     /** A value quoted in a message: escaped, shortened, in single quotes. */
     public static String quote(String value) {
         return "'" + shorten(value, QUOTE_LIMIT, 0) + "'";

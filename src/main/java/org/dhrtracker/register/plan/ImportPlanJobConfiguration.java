@@ -10,7 +10,7 @@ import java.util.Map;
 
 import org.dhrtracker.BatchConfiguration;
 import org.dhrtracker.Home;
-import org.dhrtracker.LogText;
+import org.dhrtracker.tabular.SafeText;
 import org.dhrtracker.intake.ReturnRepository;
 import org.dhrtracker.intake.ReturnRow;
 import org.dhrtracker.intake.ReturnStatus;
@@ -95,8 +95,8 @@ public class ImportPlanJobConfiguration {
                 problems.addAll(checkAgencyReturn(plan, reviewId, registered));
             }
             if (!problems.isEmpty()) {
-                log.warn("{}: rejected, the register is unchanged ({} problems)", LogText.escape(plan.fileName()), problems.size());
-                problems.forEach(p -> log.warn("  {}", LogText.escape(p)));
+                log.warn("{}: rejected, the register is unchanged ({} problems)", SafeText.escape(plan.fileName()), problems.size());
+                problems.forEach(p -> log.warn("  {}", SafeText.escape(p)));
                 contribution.setExitStatus(ImportRegisterJobConfiguration.rejected(problems));
                 return RepeatStatus.FINISHED;
             }
@@ -137,7 +137,7 @@ public class ImportPlanJobConfiguration {
                     + (agency == null ? "" : "; " + context.getLong(IGNORED, 0) + " updates of other agencies' actions ignored"));
             context.putLong(FLAGS, flags);
             contribution.incrementWriteCount(plan.entries().size());
-            log.info("{}: review {}: {}; {} flags to check (see {})", LogText.escape(plan.fileName()), reviewId, context.getString(COUNTS),
+            log.info("{}: review {}: {}; {} flags to check (see {})", SafeText.escape(plan.fileName()), reviewId, context.getString(COUNTS),
                     flags, report.getFileName());
             return RepeatStatus.FINISHED;
         };
