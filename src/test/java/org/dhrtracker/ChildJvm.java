@@ -158,15 +158,4 @@ final class ChildJvm implements AutoCloseable {
         }
         return rows;
     }
-
-    /** Waits, polling, until the condition holds; fails after the timeout. */
-    static void waitFor(BooleanSupplier condition, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited " + timeout);
-            }
-            Thread.sleep(20);
-        }
-    }
 }

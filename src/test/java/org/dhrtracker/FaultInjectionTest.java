@@ -128,7 +128,7 @@ class FaultInjectionTest {
         int exit = DhrTrackerApplication.run(new String[] {"monthly", "--as-at", AS_AT, "--home", crashed.toString()});
         assertThat(exit).as("the last run finishes").isIn(Commands.OK, Commands.REJECTED);
         long elapsed = System.nanoTime() - started;
-        writeReport(seed, kills, notKilled, total, cleanRun, children, elapsed);
+        writeReport(seed, kills, notKilled, lockKept.stream().map(i -> i + 1).toList(), total, cleanRun, children, elapsed);
 
         assertSpread(kills, total);
         assertSameHome(crashed, clean, inbox);
@@ -452,8 +452,8 @@ class FaultInjectionTest {
     }
 
     /** target/fault-injection.md: the kills by point or stage, then one by one. */
-    private static void writeReport(long seed, List<Kill> kills, List<String> notKilled, int files, long cleanRun, long children,
-            long elapsed) throws IOException {
+    private static void writeReport(long seed, List<Kill> kills, List<String> notKilled, List<Integer> lockKept, int files,
+            long cleanRun, long children, long elapsed) throws IOException {
         Map<String, List<Kill>> byStage = new LinkedHashMap<>();
         FaultPoints.ALL.forEach(p -> byStage.put(p, new ArrayList<>()));
         kills.forEach(k -> byStage.computeIfAbsent(k.stage(), s -> new ArrayList<>()).add(k));
@@ -461,7 +461,8 @@ class FaultInjectionTest {
         md.append("# Fault injection run\n\nSeed ").append(seed).append(" (`-Ddhr.fault.seed=").append(seed).append("`): ")
                 .append(kills.size()).append(" kills of ").append(files).append(" inbox files in ")
                 .append(kills.size() + notKilled.size()).append(" child JVMs; clean run ").append(seconds(cleanRun))
-                .append(", children ").append(seconds(children)).append(", test ").append(seconds(elapsed)).append(".\n\n");
+                .append(", children ").append(seconds(children)).append(", test ").append(seconds(elapsed))
+                .append(". HSQLDB's lock file left for the next start to take over after children ").append(lockKept).append(".\n\n");
         md.append("| point or stage | kills | in sign-off files | at rejected files | at duplicates |\n| --- | --- | --- | --- | --- |\n");
         byStage.forEach((stage, list) -> md.append("| `").append(stage).append("` | ").append(list.size()).append(" | ")
                 .append(count(list, e -> e.signOff())).append(" | ").append(count(list, e -> e.outcome() == Outcome.REJECTED))

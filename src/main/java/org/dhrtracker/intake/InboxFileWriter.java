@@ -97,8 +97,8 @@ public class InboxFileWriter implements ItemWriter<InboxFile>, StepExecutionList
         for (InboxFile file : chunk) {
             boolean signOff = file instanceof SignOffFile;
             Outcome before = interrupted != null && interrupted.is(file) ? interrupted.outcome() : null;
-            if (before == Outcome.ARCHIVED) {
-                // Its transaction (rows, counts) committed before the interruption: only the move is left.
+            if (before == Outcome.ARCHIVED && returns.alreadyApplied(file.sha256())) {
+                // Its transaction (rows, counts) committed before the interruption, as the database confirms: only the move is left.
                 log.info("{}: dealt with before the run was interrupted, archived now", file.fileName());
                 FileMoves.moveAfterCommit(file.path(), home.archive());
             } else if (before == Outcome.REJECTED && !file.isAccepted()) {
