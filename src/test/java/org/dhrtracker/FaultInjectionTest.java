@@ -229,7 +229,7 @@ class FaultInjectionTest {
                     stage = stageOf(child.lines(), moved(crashed) > movedBefore);
                 }
                 case AFTER_DELAY -> {
-                    long delay = Duration.ofMillis(300 + random.nextInt(3200)).toNanos();
+                    long delay = Duration.ofMillis(500 + random.nextInt(4500)).toNanos();
                     if (!child.waitUntil(() -> System.nanoTime() - launched > delay || moved(crashed) > movedBefore, CHILD_TIMEOUT)) {
                         return null;
                     }
