@@ -1,12 +1,9 @@
 package org.dhrtracker.intake;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.stream.Collectors;
 
+import org.dhrtracker.FaultPoints;
 import org.dhrtracker.Home;
 import org.dhrtracker.tabular.SafeText;
 import org.dhrtracker.reconcile.ClosureRepository;
@@ -20,9 +17,11 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * Applies each checked inbox file (a return's updates, or a sign-off file's decisions) in the chunk's transaction and archives it after commit; rejects a
- * file with problems to rejected/ with a sibling .errors.txt; archives a file already applied
- * without applying it again. Counts go to the step's execution context.
+ * Applies each checked inbox file (a return's updates, or a sign-off file's decisions) in the chunk's
+ * transaction and archives it after commit; rejects a file with problems to rejected/, its
+ * .errors.txt written first; archives a file already applied without applying it again. Counts go
+ * to the step's execution context, committed with each file, and so does the file's outcome: a
+ * restarted step (after a hard kill) that finds that file still in the inbox only finishes its move.
  */
 public class InboxFileWriter implements ItemWriter<InboxFile>, StepExecutionListener {
 
@@ -34,11 +33,8 @@ public class InboxFileWriter implements ItemWriter<InboxFile>, StepExecutionList
     public static final String SIGN_OFFS_REJECTED = "signoffs.rejected";
     public static final String SIGN_OFFS_DUPLICATE = "signoffs.duplicate";
     public static final String DECISIONS = "decisions.applied";
-    /**
-     * The SHA-256 of the last file applied, committed with it: a restarted step (after a hard kill)
-     * that finds this file still in the inbox knows it was applied and only not yet moved.
-     */
-    static final String LAST_APPLIED = "files.last-applied";
+    /** The last file committed: {@link LastFile}. */
+    static final String LAST_FILE = "files.last";
 
     private static final Logger log = LoggerFactory.getLogger(InboxFileWriter.class);
 
@@ -46,21 +42,51 @@ public class InboxFileWriter implements ItemWriter<InboxFile>, StepExecutionList
     private final ClosureRepository closure;
     private final Home home;
     private final Clock clock;
+    private final String marking;
     private ExecutionContext counts;
-    /** On a restarted step, the file applied last before the interruption, which may not have been moved. */
-    private String appliedNotMoved;
+    /** On a restarted step, the file committed last before the interruption, which may not have been moved. */
+    private LastFile interrupted;
 
-    public InboxFileWriter(ReturnRepository returns, ClosureRepository closure, Home home, Clock clock) {
+    public InboxFileWriter(ReturnRepository returns, ClosureRepository closure, Home home, Clock clock, String marking) {
         this.returns = returns;
         this.closure = closure;
         this.home = home;
         this.clock = clock;
+        this.marking = marking;
+    }
+
+    /** Where a committed file goes. */
+    enum Outcome { ARCHIVED, REJECTED }
+
+    /**
+     * A file by name and content, and where its committed transaction sends it. Name and content
+     * both: another file of the same content is a duplicate, to be counted as one.
+     */
+    record LastFile(Outcome outcome, String sha256, String name) {
+
+        static LastFile of(InboxFile file, Outcome outcome) {
+            return new LastFile(outcome, file.sha256(), file.fileName());
+        }
+
+        static LastFile parse(String s) {
+            String[] parts = s == null ? new String[0] : s.split(" ", 3);
+            return parts.length < 3 ? null : new LastFile(Outcome.valueOf(parts[0]), parts[1], parts[2]);
+        }
+
+        boolean is(InboxFile file) {
+            return sha256.equals(file.sha256()) && name.equals(file.fileName());
+        }
+
+        @Override
+        public String toString() {
+            return outcome + " " + sha256 + " " + name;
+        }
     }
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
         counts = stepExecution.getExecutionContext();
-        appliedNotMoved = counts.getString(LAST_APPLIED, null);
+        interrupted = LastFile.parse(counts.getString(LAST_FILE, null));
         for (String key : new String[] {ACCEPTED, REJECTED, DUPLICATE, ROWS, SIGN_OFFS_ACCEPTED,
             SIGN_OFFS_REJECTED, SIGN_OFFS_DUPLICATE, DECISIONS}) {
             counts.putInt(key, counts.getInt(key, 0));
@@ -71,20 +97,26 @@ public class InboxFileWriter implements ItemWriter<InboxFile>, StepExecutionList
     public void write(Chunk<? extends InboxFile> chunk) {
         for (InboxFile file : chunk) {
             boolean signOff = file instanceof SignOffFile;
-            if (!file.isAccepted()) {
+            Outcome before = interrupted != null && interrupted.is(file) ? interrupted.outcome() : null;
+            if (before == Outcome.ARCHIVED && returns.alreadyApplied(file.sha256())) {
+                // Its transaction (rows, counts) committed before the interruption, as the database confirms: only the move is left.
+                log.info("{}: dealt with before the run was interrupted, archived now", file.fileName());
+                FileMoves.moveAfterCommit(file.path(), home.archive());
+            } else if (before == Outcome.REJECTED && !file.isAccepted()) {
+                // Its refused rows and counts committed before the interruption; the same checks give the same errors.
                 reject(file);
+            } else if (!file.isAccepted()) {
                 if (file instanceof ReturnFile r && !r.refused().isEmpty()) {
                     returns.recordRefused(r.fileName(), r.refused(), clock.instant());
                 }
                 add(signOff ? SIGN_OFFS_REJECTED : REJECTED, 1);
-            } else if (file.sha256().equals(appliedNotMoved) && returns.alreadyApplied(file.sha256())) {
-                log.info("{}: applied before the run was interrupted, archived now", SafeText.escape(file.fileName()));
-                FileMoves.moveInto(file.path(), home.archive());
-                appliedNotMoved = null;
+                committing(file, Outcome.REJECTED);
+                reject(file);
             } else if (returns.alreadyApplied(file.sha256())) {
                 log.info("{}: already applied (same content), not applied again", SafeText.escape(file.fileName()));
-                FileMoves.moveAfterCommit(file.path(), home.archive());
                 add(signOff ? SIGN_OFFS_DUPLICATE : DUPLICATE, 1);
+                committing(file, Outcome.ARCHIVED);
+                FileMoves.moveAfterCommit(file.path(), home.archive());
             } else {
                 if (file instanceof SignOffFile s) {
                     returns.recordFile(s.fileName(), s.sha256(), s.decisions().size(), clock.instant());
@@ -99,24 +131,31 @@ public class InboxFileWriter implements ItemWriter<InboxFile>, StepExecutionList
                     add(ACCEPTED, 1);
                     add(ROWS, r.rows().size());
                 }
-                counts.putString(LAST_APPLIED, file.sha256());
+                committing(file, Outcome.ARCHIVED);
                 FileMoves.moveAfterCommit(file.path(), home.archive());
             }
+            FaultPoints.reach(FaultPoints.WRITTEN);
         }
     }
 
+    /** Records the file's outcome in the step's context, committed with its transaction. */
+    private void committing(InboxFile file, Outcome outcome) {
+        counts.putString(LAST_FILE, LastFile.of(file, outcome).toString());
+    }
+
+    /**
+     * After the commit: the .errors.txt in rejected/ (the marking, then a line per problem), then the
+     * file beside it.
+     */
     private void reject(InboxFile file) {
-        String report = file.problems().stream().map(Problem::toString).collect(Collectors.joining("\n", "", "\n"));
         log.warn("{}: rejected, nothing applied ({} problems, listed in rejected/ beside it in .errors.txt)",
                 SafeText.escape(file.fileName()), file.problems().size());
         file.problems().stream().limit(20).forEach(p -> log.warn("  {}", SafeText.escape(p)));
-        // Moved after the chunk commits, with the refused rows and the counts recorded with it.
-        FileMoves.moveAfterCommit(file.path(), home.rejected(), moved -> {
-            try {
-                Files.writeString(InboxFile.errorsReport(moved), report);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        String report = file.problems().stream().map(Problem::toString)
+                .collect(Collectors.joining("\n", marking + "\n", "\n"));
+        FileMoves.moveAfterCommit(file.path(), home.rejected(), target -> {
+            FileMoves.writeAtomically(InboxFile.errorsReport(target), report);
+            FaultPoints.reach(FaultPoints.ERRORS_WRITTEN);
         });
     }
 

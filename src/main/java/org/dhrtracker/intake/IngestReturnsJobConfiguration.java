@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import org.dhrtracker.FaultPoints;
 import org.dhrtracker.Home;
 import org.dhrtracker.register.RegisterRepository;
 import org.dhrtracker.reconcile.ClosureRepository;
+import org.dhrtracker.tabular.SafeText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
@@ -20,6 +22,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -49,6 +52,7 @@ public class IngestReturnsJobConfiguration {
                 .transactionManager(transactionManager)
                 .listener(rejectionExitStatus())
                 .listener((StepExecutionListener) inboxFileWriter)
+                .listener(saveContextOnStart(jobRepository))
                 .listener(new IngestProgress(clock))
                 .build();
     }
@@ -90,16 +94,33 @@ public class IngestReturnsJobConfiguration {
             InboxFile file = SignOffFile.isSignOff(path) ? SignOffFile.read(path, context)
                     : ReturnFile.read(path, context.actions(), context.today());
             if (!file.readAs().isEmpty()) {
-                log.info("{}: read as {}", file.fileName(), file.readAs());
+                log.info("{}: read as {}", SafeText.escape(file.fileName()), file.readAs());
             }
+            FaultPoints.reach(FaultPoints.CHECKED);
             return file;
         }
     }
 
     @Bean
     @StepScope
-    InboxFileWriter inboxFileWriter(ReturnRepository returns, ClosureRepository closure, Home home, Clock clock) {
-        return new InboxFileWriter(returns, closure, home, clock);
+    InboxFileWriter inboxFileWriter(ReturnRepository returns, ClosureRepository closure, Home home, Clock clock,
+            @Value("${dhr.marking}") String marking) {
+        return new InboxFileWriter(returns, closure, home, clock, marking);
+    }
+
+    /**
+     * Saves the step's context as the step starts. On a restart it holds the counts and the last file
+     * carried over from the interrupted run, which Batch 6's chunk-oriented step writes only with the
+     * first chunk: a second kill before that chunk committed would lose them (the next restart would
+     * count from zero and apply a rejected file's refused rows again).
+     */
+    private static StepExecutionListener saveContextOnStart(JobRepository jobRepository) {
+        return new StepExecutionListener() {
+            @Override
+            public void beforeStep(StepExecution stepExecution) {
+                jobRepository.updateExecutionContext(stepExecution);
+            }
+        };
     }
 
     private static StepExecutionListener rejectionExitStatus() {

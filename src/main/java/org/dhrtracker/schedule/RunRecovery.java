@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.dhrtracker.BatchConfiguration;
+import org.dhrtracker.FaultPoints;
 import org.dhrtracker.intake.IngestReturnsJobConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,8 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Crash safety: runs that a process left unfinished (killed, or the machine went down) are marked
@@ -48,16 +51,21 @@ public class RunRecovery {
     private final JobRepository jobRepository;
     private final JobOperator jobOperator;
     private final JdbcTemplate db;
+    private final TransactionTemplate transaction;
 
-    public RunRecovery(JobRepository jobRepository, JobOperator jobOperator, JdbcTemplate db) {
+    public RunRecovery(JobRepository jobRepository, JobOperator jobOperator, JdbcTemplate db,
+            PlatformTransactionManager transactionManager) {
         this.jobRepository = jobRepository;
         this.jobOperator = jobOperator;
         this.db = db;
+        this.transaction = new TransactionTemplate(transactionManager);
     }
 
     /**
      * Marks every run left running by a process that has ended as FAILED, with its running steps
      * (end time now, exit status FAILED "interrupted…"), so that it can be restarted; oldest first.
+     * Each run in one transaction: a process killed while marking leaves the run as it was (still
+     * running, marked by the next start), never FAILED without the "interrupted" that has it resumed.
      * Call only when no other process can be running a job on this database.
      */
     public List<JobExecution> markInterrupted(PrintStream out) {
@@ -68,15 +76,18 @@ public class RunRecovery {
         marked.sort(Comparator.comparing(JobExecution::getId));
         for (JobExecution e : marked) {
             List<StepExecution> running = e.getStepExecutions().stream().filter(s -> s.getStatus().isRunning()).toList();
-            // Batch 6's recover(): running steps and the run FAILED with an end time, so the instance can be restarted.
-            jobOperator.recover(e);
-            ExitStatus interrupted = ExitStatus.FAILED.addExitDescription(INTERRUPTED);
-            for (StepExecution s : running) {
-                s.setExitStatus(interrupted);
-                jobRepository.update(s);
-            }
-            e.setExitStatus(interrupted);
-            jobRepository.update(e);
+            transaction.executeWithoutResult(tx -> {
+                // Batch 6's recover(): running steps and the run FAILED with an end time, so the instance can be restarted.
+                jobOperator.recover(e);
+                FaultPoints.reach(FaultPoints.RECOVERY_MARKING);
+                ExitStatus interrupted = ExitStatus.FAILED.addExitDescription(INTERRUPTED);
+                for (StepExecution s : running) {
+                    s.setExitStatus(interrupted);
+                    jobRepository.update(s);
+                }
+                e.setExitStatus(interrupted);
+                jobRepository.update(e);
+            });
             out.println("The " + e.getJobInstance().getJobName() + " run #" + e.getId() + " of " + time(e.getStartTime())
                     + " was interrupted (its process ended before it finished): marked FAILED.");
             log.warn("{} #{}: left {} by a process that ended; marked FAILED ({})", e.getJobInstance().getJobName(), e.getId(),
@@ -96,6 +107,7 @@ public class RunRecovery {
         for (JobExecution e : lastRunsInterrupted()) {
             out.println("Resuming the " + e.getJobInstance().getJobName() + " run of " + time(e.getStartTime())
                     + " interrupted (run #" + e.getId() + "): carrying on from where it stopped.");
+            FaultPoints.reach(FaultPoints.RECOVERY_RESUMING);
             try {
                 JobExecution again = jobOperator.restart(e);
                 log.info("{} #{}: resumed as #{}: {}", e.getJobInstance().getJobName(), e.getId(), again.getId(), again.getStatus());

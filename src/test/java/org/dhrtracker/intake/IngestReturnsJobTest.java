@@ -143,7 +143,8 @@ class IngestReturnsJobTest extends JobTestSupport {
         assertThat(home.rejected().resolve("bad.csv")).exists();
         assertThat(inbox()).isEmpty();
         String errors = Files.readString(home.rejected().resolve("bad.csv.errors.txt"));
-        assertThat(errors).startsWith("bad.csv").contains(expectedProblem);
+        // The protective marking, then a line per problem.
+        assertThat(errors).startsWith("OFFICIAL-SENSITIVE\nbad.csv").contains(expectedProblem);
         assertThat(stepContext(run, "ingest-returns").getInt(InboxFileWriter.REJECTED)).isEqualTo(1);
     }
 

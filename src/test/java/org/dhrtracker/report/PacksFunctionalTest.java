@@ -278,7 +278,7 @@ class PacksFunctionalTest extends JobTestSupport {
         assertThat(ingest.getExitStatus().getExitCode()).isEqualTo(IngestReturnsJobConfiguration.WITH_REJECTIONS.getExitCode());
         assertThat(count("SELECT COUNT(*) FROM progress_update")).isEqualTo(before);
         assertThat(Files.readString(home.rejected().resolve("GEH-return-bad.xlsx.errors.txt")))
-                .isEqualTo("GEH-return-bad.xlsx, row 3, column Status: status must be Not started, In progress or Completed\n");
+                .isEqualTo("OFFICIAL-SENSITIVE\nGEH-return-bad.xlsx, row 3, column Status: status must be Not started, In progress or Completed\n");
     }
 
     private static void answer(Row row, String status, String progress, String evidence) {
