@@ -18,7 +18,6 @@ import org.dhrtracker.tabular.CellDates;
 import org.dhrtracker.tabular.Column;
 import org.dhrtracker.tabular.Header;
 import org.dhrtracker.tabular.TabularReader;
-import org.dhrtracker.tabular.UnreadableFileException;
 
 /**
  * The coordinator's decisions on completion claims, read and checked whole: one row per decision.
@@ -51,17 +50,10 @@ public final class SignOffFile extends InboxFile {
 
     /** Whether the file is a sign-off file: its header (first row) has a Decision column. */
     public static boolean isSignOff(Path path) {
-        List<List<String>> first = new ArrayList<>();
-        try {
-            TabularReader.read(path, (row, cells) -> {
-                if (first.isEmpty()) {
-                    first.add(cells);
-                }
-            });
-        } catch (IOException | UnreadableFileException | RuntimeException e) {
-            return false; // read as a return, which reports why the file cannot be read
-        }
-        return !first.isEmpty() && new Header(path.getFileName().toString(), 1, first.get(0), List.of(DECISION)).problems().isEmpty();
+        // A file that cannot be read is read as a return, which reports why.
+        return TabularReader.firstRow(path)
+                .map(header -> new Header(path.getFileName().toString(), 1, header, List.of(DECISION)).problems().isEmpty())
+                .orElse(false);
     }
 
     public static SignOffFile read(Path path, Context context) throws IOException {

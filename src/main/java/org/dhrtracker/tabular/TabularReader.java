@@ -88,6 +88,39 @@ public final class TabularReader {
         emit(rows, handler);
     }
 
+    /**
+     * The first non-blank row of a .csv or .xlsx file (its header), reading no further; empty when
+     * the file has none or cannot be read. Telling a file's format by its header stays cheap however
+     * long the file is.
+     */
+    public static java.util.Optional<List<String>> firstRow(Path file) {
+        List<List<String>> first = new ArrayList<>(1);
+        try {
+            read(file, (row, cells) -> {
+                first.add(cells);
+                throw new FirstRowRead();
+            });
+        } catch (FirstRowRead e) {
+            // Stopped after the header, as intended.
+        } catch (UnreadableFileException | IOException | RuntimeException e) {
+            // The XML parser of an XLSX sheet may wrap the stop.
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof FirstRowRead) {
+                    return first.stream().findFirst();
+                }
+            }
+            return java.util.Optional.empty();
+        }
+        return first.stream().findFirst();
+    }
+
+    /** Thrown by {@link #firstRow}'s handler to stop reading once it has the header. */
+    private static final class FirstRowRead extends RuntimeException {
+        FirstRowRead() {
+            super(null, null, false, false);
+        }
+    }
+
     private static void emit(Iterable<? extends Iterable<String>> rows, RowHandler handler) {
         int row = 0;
         for (Iterable<String> record : rows) {
