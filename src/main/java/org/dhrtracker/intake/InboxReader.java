@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -23,11 +23,14 @@ public class InboxReader implements ItemReader<Path> {
 
     public InboxReader(Path inbox, Predicate<Path> admit) {
         try (Stream<Path> list = Files.list(inbox)) {
+            // Sign-off files after the returns: a decision is checked against the claims the returns make.
+            // Each file's header is read once, not at every comparison of the sort.
             List<Path> waiting = list.filter(Files::isRegularFile)
                     .filter(InboxReader::isWaiting)
                     .filter(admit)
-                    // Sign-off files after the returns: a decision is checked against the claims the returns make.
-                    .sorted(Comparator.comparing((Path p) -> SignOffFile.isSignOff(p)).thenComparing(Comparator.naturalOrder()))
+                    .map(p -> Map.entry(p, SignOffFile.isSignOff(p)))
+                    .sorted(Map.Entry.<Path, Boolean>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                    .map(Map.Entry::getKey)
                     .toList();
             this.files = waiting.iterator();
         } catch (IOException e) {
