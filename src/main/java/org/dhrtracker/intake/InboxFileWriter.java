@@ -34,8 +34,8 @@ public class InboxFileWriter implements ItemWriter<InboxFile>, StepExecutionList
     public static final String SIGN_OFFS_DUPLICATE = "signoffs.duplicate";
     public static final String DECISIONS = "decisions.applied";
     /**
-     * The SHA-256 of the last file applied, committed with it: a restarted step (after a hard kill)
-     * that finds this file still in the inbox knows it was applied and only not yet moved.
+     * The SHA-256s of the files applied by the last chunk, committed with them: a restarted step (after
+     * a hard kill) that finds one of them still in the inbox knows it was applied and only not yet moved.
      */
     static final String LAST_APPLIED = "files.last-applied";
 
@@ -46,8 +46,8 @@ public class InboxFileWriter implements ItemWriter<InboxFile>, StepExecutionList
     private final Home home;
     private final Clock clock;
     private ExecutionContext counts;
-    /** On a restarted step, the file applied last before the interruption, which may not have been moved. */
-    private String appliedNotMoved;
+    /** On a restarted step, the files of the last chunk applied before the interruption, which may not have been moved. */
+    private java.util.Set<String> appliedNotMoved = java.util.Set.of();
 
     public InboxFileWriter(ReturnRepository returns, ClosureRepository closure, Home home, Clock clock) {
         this.returns = returns;
@@ -59,7 +59,7 @@ public class InboxFileWriter implements ItemWriter<InboxFile>, StepExecutionList
     @Override
     public void beforeStep(StepExecution stepExecution) {
         counts = stepExecution.getExecutionContext();
-        appliedNotMoved = counts.getString(LAST_APPLIED, null);
+        appliedNotMoved = java.util.Set.of(counts.getString(LAST_APPLIED, "").split(","));
         for (String key : new String[] {ACCEPTED, REJECTED, DUPLICATE, ROWS, SIGN_OFFS_ACCEPTED,
             SIGN_OFFS_REJECTED, SIGN_OFFS_DUPLICATE, DECISIONS}) {
             counts.putInt(key, counts.getInt(key, 0));
@@ -68,6 +68,7 @@ public class InboxFileWriter implements ItemWriter<InboxFile>, StepExecutionList
 
     @Override
     public void write(Chunk<? extends InboxFile> chunk) {
+        java.util.List<String> applied = new java.util.ArrayList<>();
         for (InboxFile file : chunk) {
             boolean signOff = file instanceof SignOffFile;
             if (!file.isAccepted()) {
@@ -76,10 +77,9 @@ public class InboxFileWriter implements ItemWriter<InboxFile>, StepExecutionList
                     returns.recordRefused(r.fileName(), r.refused(), clock.instant());
                 }
                 add(signOff ? SIGN_OFFS_REJECTED : REJECTED, 1);
-            } else if (file.sha256().equals(appliedNotMoved) && returns.alreadyApplied(file.sha256())) {
+            } else if (appliedNotMoved.contains(file.sha256()) && returns.alreadyApplied(file.sha256())) {
                 log.info("{}: applied before the run was interrupted, archived now", file.fileName());
                 FileMoves.moveInto(file.path(), home.archive());
-                appliedNotMoved = null;
             } else if (returns.alreadyApplied(file.sha256())) {
                 log.info("{}: already applied (same content), not applied again", file.fileName());
                 FileMoves.moveAfterCommit(file.path(), home.archive());
@@ -98,10 +98,11 @@ public class InboxFileWriter implements ItemWriter<InboxFile>, StepExecutionList
                     add(ACCEPTED, 1);
                     add(ROWS, r.rows().size());
                 }
-                counts.putString(LAST_APPLIED, file.sha256());
+                applied.add(file.sha256());
                 FileMoves.moveAfterCommit(file.path(), home.archive());
             }
         }
+        counts.putString(LAST_APPLIED, String.join(",", applied));
     }
 
     private void reject(InboxFile file) {

@@ -22,14 +22,23 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * ingest-returns: every file in the inbox, agency returns and then sign-off files, is one chunk, so
- * each file is applied or rejected in a transaction of its own. Exit status COMPLETED WITH REJECTIONS when any file was rejected.
+ * ingest-returns: every file in the inbox, agency returns and then sign-off files, each applied whole
+ * or rejected whole. Files are applied {@link #FILES_PER_TRANSACTION} to a transaction: every commit of
+ * the file database waits for the disk, and a national month brings thousands of small returns. A file
+ * moves out of the inbox only once its transaction has committed, so a failure or a hard kill leaves
+ * the files of the open transaction in the inbox, unapplied. Exit status COMPLETED WITH REJECTIONS
+ * when any file was rejected.
  */
 @Configuration
 public class IngestReturnsJobConfiguration {
 
     public static final String JOB = "ingest-returns";
     public static final ExitStatus WITH_REJECTIONS = new ExitStatus("COMPLETED WITH REJECTIONS");
+    /**
+     * Files per chunk. Checked files wait in memory until their chunk is written, so this also bounds
+     * what a chunk holds: 20 returns of a few hundred rows are a few megabytes.
+     */
+    static final int FILES_PER_TRANSACTION = 20;
 
     @Bean
     Job ingestReturnsJob(JobRepository jobRepository, Step ingestReturnsStep) {
@@ -39,7 +48,7 @@ public class IngestReturnsJobConfiguration {
     @Bean
     Step ingestReturnsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, InboxReader inboxReader,
             InboxFileChecker inboxFileChecker, InboxFileWriter inboxFileWriter, Clock clock) {
-        return new StepBuilder("ingest-returns", jobRepository).<Path, InboxFile>chunk(1)
+        return new StepBuilder("ingest-returns", jobRepository).<Path, InboxFile>chunk(FILES_PER_TRANSACTION)
                 .reader(inboxReader)
                 .processor(inboxFileChecker)
                 .writer(inboxFileWriter)
