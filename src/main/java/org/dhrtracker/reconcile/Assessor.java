@@ -61,6 +61,21 @@ public class Assessor {
         public boolean readyForSignOff() {
             return !recommendations.isEmpty() && recommendations.stream().allMatch(RecommendationRollup::complete);
         }
+
+        /** How many recommendations are complete (all their actions are). */
+        public int completeRecommendations() {
+            return (int) recommendations.stream().filter(RecommendationRollup::complete).count();
+        }
+
+        /** How many findings of each severity; every severity is present, zero when none. */
+        public Map<FindingCode.Severity, Integer> findingsBySeverity() {
+            Map<FindingCode.Severity, Integer> counts = new java.util.EnumMap<>(FindingCode.Severity.class);
+            for (FindingCode.Severity s : FindingCode.Severity.values()) {
+                counts.put(s, 0);
+            }
+            findings.forEach(f -> counts.merge(f.severity(), 1, Integer::sum));
+            return counts;
+        }
     }
 
     private record ActionRow(long id, String ref, String agency, LocalDate plannedDue, String dueNote, long recommendationId,
@@ -71,6 +86,14 @@ public class Assessor {
     }
 
     public Assessment assess(String reviewId, LocalDate asAt) {
+        return assess(reviewId, asAt, closure.claimsAsAt(reviewId, asAt));
+    }
+
+    /**
+     * The same, with the review's completion claims as at the date already worked out
+     * ({@link ClosureRepository#claimsAsAt}), as a report that shows them has them.
+     */
+    public Assessment assess(String reviewId, LocalDate asAt, Map<Long, Claim> claims) {
         List<ActionRow> actions = jdbc.query("""
                 SELECT a.action_id, a.action_ref, a.agency_code, a.due_date, a.due_date_note, r.recommendation_id, r.number,
                        r.owning_body, s.status
@@ -91,7 +114,6 @@ public class Assessor {
         }, reviewId, Date.valueOf(asAt));
 
         List<Finding> findings = new ArrayList<>(refusedUpdates(reviewId, asAt));
-        Map<Long, Claim> claims = closure.claimsAsAt(reviewId, asAt);
         for (ActionRow a : actions) {
             findings.addAll(actionFindings(reviewId, asAt, a, updates.getOrDefault(a.id(), List.of())));
             Claim claim = claims.get(a.id());

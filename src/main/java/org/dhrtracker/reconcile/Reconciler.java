@@ -95,6 +95,12 @@ public class Reconciler {
         return verdicts;
     }
 
+    /** The reviews whose statuses are stored as at the date. */
+    public java.util.Set<String> reconciledReviews(LocalDate asAt) {
+        return new java.util.HashSet<>(jdbc.queryForList("SELECT DISTINCT review_id FROM action_status WHERE as_at = ?", String.class,
+                Date.valueOf(asAt)));
+    }
+
     /** Whether statuses are stored for the review as at the date. */
     public boolean isReconciled(String reviewId, LocalDate asAt) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM action_status WHERE review_id = ? AND as_at = ?", Integer.class,

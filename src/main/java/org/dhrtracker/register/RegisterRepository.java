@@ -135,6 +135,15 @@ public class RegisterRepository {
         return jdbc.queryForList("SELECT review_id FROM review ORDER BY review_id", String.class);
     }
 
+    /** Every review's partnership, by review id in order. */
+    public Map<String, String> partnerships() {
+        Map<String, String> partnerships = new java.util.LinkedHashMap<>();
+        jdbc.query("SELECT review_id, partnership FROM review ORDER BY review_id", rs -> {
+            partnerships.put(rs.getString(1), rs.getString(2));
+        });
+        return partnerships;
+    }
+
     /** Every action of every review, keyed review → action ref, for checking returns in memory. */
     public Map<String, Map<String, ActionKey>> actionKeys() {
         Map<String, Map<String, ActionKey>> keys = new HashMap<>();

@@ -48,6 +48,15 @@ public class ReportDataLoader {
     }
 
     public ReportData load(String reviewId, LocalDate asAt) {
+        return load(reviewId, asAt, true);
+    }
+
+    /**
+     * @param withHistory false when no report of the run shows the returns history or the open actions
+     *        over time (only the board report and the master workbook do): both are then left empty,
+     *        since working out the trend means reconciling again as at every earlier return date
+     */
+    public ReportData load(String reviewId, LocalDate asAt, boolean withHistory) {
         Date at = Date.valueOf(asAt);
         Map<Long, Claim> claims = closure.claimsAsAt(reviewId, asAt);
         List<ActionLine> actions = jdbc.query("""
@@ -68,7 +77,7 @@ public class ReportDataLoader {
                 label(rs.getString("reported")), rs.getString("progress"), date(rs, "completion_date"),
                 ReportFormats.signOff(claims.get(rs.getLong("action_id")), date(rs, "completion_date"))), at, reviewId);
 
-        List<UpdateLine> history = jdbc.query("""
+        List<UpdateLine> history = !withHistory ? List.of() : jdbc.query("""
                 SELECT u.as_at, a.action_ref, u.agency_code, u.status, u.progress, u.evidence, u.revised_target_date,
                        u.completion_date, u.reported_by, f.file_name, u.source_row, u.received_at
                 FROM progress_update u
@@ -83,8 +92,8 @@ public class ReportDataLoader {
 
         return jdbc.queryForObject("SELECT partnership, partnership_name, title FROM review WHERE review_id = ?",
                 (rs, i) -> new ReportData(rs.getString(1), rs.getString(2), reviewId, rs.getString(3), asAt, marking,
-                        clock.instant(), actions, history, assessor.assess(reviewId, asAt), openOverTime(reviewId, asAt, actions),
-                        sinceLast(reviewId, asAt)), reviewId);
+                        clock.instant(), actions, history, assessor.assess(reviewId, asAt, claims),
+                        withHistory ? openOverTime(reviewId, asAt, actions) : List.of(), sinceLast(reviewId, asAt)), reviewId);
     }
 
     /**
