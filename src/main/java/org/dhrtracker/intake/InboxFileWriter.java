@@ -16,6 +16,7 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
@@ -45,11 +46,18 @@ public class InboxFileWriter implements ItemWriter<InboxFile>, StepExecutionList
     private final ClosureRepository closure;
     private final Home home;
     private final Clock clock;
+    private final ItemProcessor<Path, InboxFile> checker;
     private ExecutionContext counts;
     /** On a restarted step, the files of the last chunk applied before the interruption, which may not have been moved. */
     private java.util.Set<String> appliedNotMoved = java.util.Set.of();
 
-    public InboxFileWriter(ReturnRepository returns, ClosureRepository closure, Home home, Clock clock) {
+    /**
+     * @param checker checks a file of the inbox; a sign-off file is checked again here when files applied before it in
+     *        the same transaction may have made the claims it decides
+     */
+    public InboxFileWriter(ReturnRepository returns, ClosureRepository closure, Home home, Clock clock,
+            ItemProcessor<Path, InboxFile> checker) {
+        this.checker = checker;
         this.returns = returns;
         this.closure = closure;
         this.home = home;
@@ -67,9 +75,12 @@ public class InboxFileWriter implements ItemWriter<InboxFile>, StepExecutionList
     }
 
     @Override
-    public void write(Chunk<? extends InboxFile> chunk) {
+    public void write(Chunk<? extends InboxFile> chunk) throws Exception {
         java.util.List<String> applied = new java.util.ArrayList<>();
-        for (InboxFile file : chunk) {
+        for (InboxFile item : chunk) {
+            // Checked when read, against what was committed then: a sign-off file after files applied in this
+            // transaction is checked again, so the claims of returns in the same chunk count.
+            InboxFile file = item instanceof SignOffFile && !applied.isEmpty() ? checker.process(item.path()) : item;
             boolean signOff = file instanceof SignOffFile;
             if (!file.isAccepted()) {
                 reject(file);

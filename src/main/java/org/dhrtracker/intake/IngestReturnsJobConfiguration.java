@@ -94,8 +94,9 @@ public class IngestReturnsJobConfiguration {
 
     @Bean
     @StepScope
-    InboxFileWriter inboxFileWriter(ReturnRepository returns, ClosureRepository closure, Home home, Clock clock) {
-        return new InboxFileWriter(returns, closure, home, clock);
+    InboxFileWriter inboxFileWriter(ReturnRepository returns, ClosureRepository closure, Home home, Clock clock,
+            InboxFileChecker inboxFileChecker) {
+        return new InboxFileWriter(returns, closure, home, clock, inboxFileChecker);
     }
 
     private static StepExecutionListener rejectionExitStatus() {
