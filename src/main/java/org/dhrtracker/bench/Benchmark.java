@@ -54,6 +54,9 @@ public final class Benchmark {
     public static final long SEED = 20250331L;
     /** What the national monthly run produces. */
     static final List<ReportKind> REPORTS = List.of(ReportKind.PARTNERSHIP, ReportKind.NATIONAL_WORKBOOK);
+    /** The monthly job as a national service defines it: every review, the partnership reports and the national workbook. */
+    public static final JobDefinition NATIONAL = new JobDefinition("national", MonthlyJobConfiguration.JOB, "0 0 7 1W * *",
+            JobDefinition.AsAtRule.END_OF_PREVIOUS_MONTH, List.of(), REPORTS, ReportService.DEFAULT_OUTPUT, List.of(), null);
 
     private final double scale;
     private final Path home;
@@ -116,12 +119,10 @@ public final class Benchmark {
             drop(returns.get(measured));
 
             // The measured month: the monthly job as a national definition runs it.
-            JobDefinition national = new JobDefinition("national", MonthlyJobConfiguration.JOB, "0 0 7 1W * *",
-                    JobDefinition.AsAtRule.END_OF_PREVIOUS_MONTH, List.of(), REPORTS, ReportService.DEFAULT_OUTPUT, List.of(), null);
             System.gc();
             long started = System.currentTimeMillis();
             JobExecution monthly = runner.run(MonthlyJobConfiguration.JOB,
-                    MonthlyJobConfiguration.parameters(runner.params(), national, measured, null));
+                    MonthlyJobConfiguration.parameters(runner.params(), NATIONAL, measured, null));
             long ended = System.currentTimeMillis();
             runner.check(monthly);
             out.printf("Monthly run as at %s (ingest, reconcile, %s): %.1f s, CPU %.1f s, peak heap %s (max heap %s)%n", measured,
