@@ -85,15 +85,19 @@ public class Assessor {
     private record Update(LocalDate asAt, ReturnStatus status, String evidence, LocalDate revisedTarget, String source) {
     }
 
-    public Assessment assess(String reviewId, LocalDate asAt) {
-        return assess(reviewId, asAt, closure.claimsAsAt(reviewId, asAt));
+    /**
+     * An assessment with the review's completion claims as at the date it worked out on the way
+     * (those of {@link ClosureRepository#claimsAsAt}), for a report that shows them too.
+     */
+    public record Assessed(Assessment assessment, Map<Long, Claim> claims) {
     }
 
-    /**
-     * The same, with the review's completion claims as at the date already worked out
-     * ({@link ClosureRepository#claimsAsAt}), as a report that shows them has them.
-     */
-    public Assessment assess(String reviewId, LocalDate asAt, Map<Long, Claim> claims) {
+    public Assessment assess(String reviewId, LocalDate asAt) {
+        return assessWithClaims(reviewId, asAt).assessment();
+    }
+
+    /** The assessment, and the claims it worked out from the same updates. */
+    public Assessed assessWithClaims(String reviewId, LocalDate asAt) {
         List<ActionRow> actions = jdbc.query("""
                 SELECT a.action_id, a.action_ref, a.agency_code, a.due_date, a.due_date_note, r.recommendation_id, r.number,
                        r.owning_body, s.status
@@ -103,15 +107,19 @@ public class Assessor {
                 rs.getString(2), rs.getString(3), date(rs.getDate(4)), rs.getString(5), rs.getLong(6), rs.getString(7),
                 rs.getString(8), ActionStatus.valueOf(rs.getString(9))), Date.valueOf(asAt), reviewId);
         Map<Long, List<Update>> updates = new LinkedHashMap<>();
+        // The same pass gives each action's latest update, which the claims start from.
+        Map<Long, LatestUpdates.Latest> latest = new java.util.HashMap<>();
         jdbc.query("""
-                SELECT u.action_id, u.as_at, u.status, u.evidence, u.revised_target_date, f.file_name, u.source_row
+                SELECT u.action_id, u.as_at, u.status, u.evidence, u.revised_target_date, f.file_name, u.source_row, u.update_id
                 FROM progress_update u JOIN action a ON a.action_id = u.action_id
                 JOIN return_file f ON f.return_file_id = u.return_file_id
                 WHERE a.review_id = ? AND u.as_at <= ? ORDER BY u.action_id, u.as_at, u.update_id""", rs -> {
-            updates.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Update(date(rs.getDate(2)),
-                    ReturnStatus.valueOf(rs.getString(3)), rs.getString(4), date(rs.getDate(5)),
-                    rs.getString(6) + " row " + rs.getInt(7)));
+            Update u = new Update(date(rs.getDate(2)), ReturnStatus.valueOf(rs.getString(3)), rs.getString(4), date(rs.getDate(5)),
+                    rs.getString(6) + " row " + rs.getInt(7));
+            updates.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(u);
+            LatestUpdates.add(latest, rs.getLong(1), rs.getLong(8), u.asAt(), rs.getString(3), u.revisedTarget(), u.evidence());
         }, reviewId, Date.valueOf(asAt));
+        Map<Long, Claim> claims = closure.claims(latest, reviewId, asAt);
 
         List<Finding> findings = new ArrayList<>(refusedUpdates(reviewId, asAt));
         for (ActionRow a : actions) {
@@ -138,7 +146,7 @@ public class Assessor {
             }
         }
         findings.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::code));
-        return new Assessment(findings, rollups);
+        return new Assessed(new Assessment(findings, rollups), claims);
     }
 
     /**
