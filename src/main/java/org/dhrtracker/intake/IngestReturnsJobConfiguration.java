@@ -65,7 +65,7 @@ public class IngestReturnsJobConfiguration {
         return new InboxReader(home.inbox(), gate::admits);
     }
 
-    /** Loads the register's action keys once per step, not once per row. */
+    /** Reads the register's action keys once per step and review, not once per row. */
     @Bean
     @StepScope
     InboxFileChecker inboxFileChecker(RegisterRepository register, ClosureRepository closure, Clock clock) {
@@ -74,7 +74,7 @@ public class IngestReturnsJobConfiguration {
 
     /**
      * Reads and checks each file of the inbox, a return or a sign-off file (told by its header),
-     * against the register as it was when the step began. Sign-off files are checked against the
+     * against the register (each review's actions as first read in the step). Sign-off files are checked against the
      * claims as committed by then. A class, not a lambda or record, so the step-scoped proxy can
      * subclass it.
      */

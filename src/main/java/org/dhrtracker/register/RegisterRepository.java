@@ -204,13 +204,49 @@ public class RegisterRepository {
         return partnerships;
     }
 
-    /** Every action of every review, keyed review → action ref, for checking returns in memory. */
+    /**
+     * Every action of every review, keyed review → action ref, for checking returns in memory (an
+     * unknown review has no entry, a review without actions an empty one). Each review's actions are
+     * read when first asked for, and only the {@value #REVIEWS_KEPT} reviews asked for last are kept:
+     * a national register (150,000 actions) is never held whole, and the returns of a month come
+     * partnership by partnership.
+     */
     public Map<String, Map<String, ActionKey>> actionKeys() {
-        Map<String, Map<String, ActionKey>> keys = new HashMap<>();
-        reviewIds().forEach(id -> keys.put(id, new HashMap<>()));
-        jdbc.query("SELECT review_id, action_ref, action_id, agency_code FROM action", rs -> {
-            keys.get(rs.getString(1)).put(rs.getString(2), new ActionKey(rs.getLong(3), rs.getString(4)));
-        });
-        return keys;
+        return new ActionKeys();
+    }
+
+    static final int REVIEWS_KEPT = 1000;
+
+    private final class ActionKeys extends java.util.AbstractMap<String, Map<String, ActionKey>> {
+        private final Map<String, java.util.Optional<Map<String, ActionKey>>> loaded = new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, java.util.Optional<Map<String, ActionKey>>> eldest) {
+                return size() > REVIEWS_KEPT;
+            }
+        };
+
+        @Override
+        public Map<String, ActionKey> get(Object review) {
+            return review instanceof String id ? loaded.computeIfAbsent(id, this::read).orElse(null) : null;
+        }
+
+        @Override
+        public boolean containsKey(Object review) {
+            return get(review) != null;
+        }
+
+        private java.util.Optional<Map<String, ActionKey>> read(String reviewId) {
+            Map<String, ActionKey> keys = new HashMap<>();
+            jdbc.query("SELECT action_ref, action_id, agency_code FROM action WHERE review_id = ?", rs -> {
+                keys.put(rs.getString(1), new ActionKey(rs.getLong(2), rs.getString(3)));
+            }, reviewId);
+            return keys.isEmpty() && review(reviewId).isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(keys);
+        }
+
+        /** Reviews are read one by one, never listed. */
+        @Override
+        public Set<Map.Entry<String, Map<String, ActionKey>>> entrySet() {
+            throw new UnsupportedOperationException("the register's action keys are read review by review");
+        }
     }
 }
