@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.dhrtracker.BatchConfiguration;
+import org.dhrtracker.DatabaseVendor;
 import org.dhrtracker.DhrTrackerApplication;
 import org.dhrtracker.intake.IngestReturnsJobConfiguration;
 import org.dhrtracker.intake.InboxFileWriter;
@@ -116,6 +117,8 @@ public final class Benchmark {
                 runner.check(runner.run(ReconcileJobConfiguration.JOB, runner.params().addLocalDate(BatchConfiguration.AS_AT, month.getKey())));
                 out.printf("Setup: returns as at %s ingested and reconciled in %.1f s%n", month.getKey(), seconds(t));
             }
+            // The floors' database: a copy of this one as it is before the month.
+            Path snapshot = snapshot(context, home.resolve("floors").resolve("database"));
             drop(returns.get(measured));
 
             // The measured month: the monthly job as a national definition runs it.
@@ -125,18 +128,24 @@ public final class Benchmark {
                     MonthlyJobConfiguration.parameters(runner.params(), NATIONAL, measured, null));
             long ended = System.currentTimeMillis();
             runner.check(monthly);
-            out.printf("Monthly run as at %s (ingest, reconcile, %s): %.1f s, CPU %.1f s, peak heap %s (max heap %s)%n", measured,
-                    REPORTS.stream().map(ReportKind::id).collect(Collectors.joining(", ")), (ended - started) / 1000.0,
-                    watch.cpuSeconds(started, ended), mb(watch.peak(started, ended)), mb(ProcessWatch.max()));
+            out.printf("Monthly run as at %s (ingest, reconcile, %s): %.1f s, CPU %.1f s, peak heap %s, after GC %s (max heap %s)%n",
+                    measured, REPORTS.stream().map(ReportKind::id).collect(Collectors.joining(", ")), (ended - started) / 1000.0,
+                    watch.cpuSeconds(started, ended), mb(watch.peak(started, ended)), mb(watch.peakLive(started, ended)),
+                    mb(ProcessWatch.max()));
 
             // The floors, on the same data in the same process.
             Floors floors = new Floors(Files.createDirectories(home.resolve("floors")), hsqldbSettings(context));
             List<Path> monthFiles = returns.get(measured);
             Floors.Measured parse = floors.csvParse(monthFiles);
-            Floors.Measured insert = floors.jdbcInsert(monthFiles);
-            Floors.Measured reconcile = floors.reconcile(context.getBean(javax.sql.DataSource.class), measured);
-            List<String> partnerships = java.util.stream.IntStream.range(0, shape.partnerships()).mapToObj(NationalData::partnershipCode).toList();
-            Floors.Measured reportData = floors.reportData(context.getBean(javax.sql.DataSource.class), measured, partnerships);
+            Floors.Measured insert;
+            Floors.Measured reconcile;
+            try (java.sql.Connection copy = floors.open(snapshot)) {
+                insert = floors.jdbcInsert(copy, monthFiles);
+                reconcile = floors.reconcile(copy, measured);
+                Floors.shutdown(copy);
+            }
+            List<String> reviews = java.util.stream.IntStream.range(0, shape.reviews()).mapToObj(data::reviewId).toList();
+            Floors.Measured reportData = floors.reportData(context.getBean(javax.sql.DataSource.class), measured, reviews);
             Floors.Measured jasper = floors.jasper(data, context.getBean(PartnershipReportPdf.class),
                     context.getEnvironment().getProperty("dhr.marking"), measured);
             Floors.Measured generation = floors.generation(data);
@@ -167,28 +176,33 @@ public final class Benchmark {
     }
 
     /** A stage of the run beside its floor. */
-    record Stage(String name, String unit, long rows, double seconds, double cpuSeconds, long peakHeap, Floor floor) {
+    record Stage(String name, String unit, long rows, double seconds, double cpuSeconds, long peakHeap, long liveHeap, Floor floor) {
         double ratio() {
             return floor.seconds() > 0 ? seconds / floor.seconds() : 0;
         }
     }
 
     private void print(List<Stage> stages, double monthSeconds, double monthCpu) {
-        String format = "%-20s %8s %-8s %9s %9s %8s %9s  | %-15s %9s %9s %8s | %6s%n";
+        String format = "%-20s %8s %-8s %9s %9s %8s %9s %9s  | %-15s %9s %9s %8s | %6s%n";
         out.println();
-        out.printf(format, "stage", "rows", "", "seconds", "rows/s", "CPU s", "peak heap", "floor", "seconds", "rows/s", "CPU s", "ratio");
+        out.printf(format, "stage", "rows", "", "seconds", "rows/s", "CPU s", "peak heap", "after GC", "floor", "seconds", "rows/s",
+                "CPU s", "ratio");
         double floorTotal = 0;
         for (Stage s : stages) {
             floorTotal += s.floor().seconds();
             boolean floor = !s.floor().what().isEmpty();
             out.printf(format, s.name(), s.rows() > 0 ? s.rows() : "", s.unit(), decimal(s.seconds()), perSecond(s.rows(), s.seconds()),
-                    decimal(s.cpuSeconds()), mb(s.peakHeap()), s.floor().what(), floor ? decimal(s.floor().seconds()) : "",
+                    decimal(s.cpuSeconds()), mb(s.peakHeap()), mb(s.liveHeap()), s.floor().what(), floor ? decimal(s.floor().seconds()) : "",
                     perSecond(s.floor().rows(), s.floor().seconds()), floor ? decimal(s.floor().cpuSeconds()) : "",
                     floor ? decimal(s.ratio()) : "");
         }
-        out.printf(format, "month", "", "", String.format("%.2f", monthSeconds), "", String.format("%.2f", monthCpu), "", "sum of floors",
+        out.printf(format, "month", "", "", String.format("%.2f", monthSeconds), "", String.format("%.2f", monthCpu), "", "", "sum of floors",
                 String.format("%.2f", floorTotal), "", "", String.format("%.2f", monthSeconds / floorTotal));
-        out.println();
+        out.println("""
+                seconds: on the clock. CPU s: the process's CPU time (every thread, the collector's too) for intake, reconcile
+                and the report step; the report step's own thread for its parts, which run interleaved, partnership by
+                partnership. peak heap: the most heap in use during the step, garbage not yet collected included; after GC: the
+                most still in use after a collection. ratio: seconds of the stage / seconds of its floor.""");
     }
 
     /** Two decimals; blank for a figure not measured (NaN). */
@@ -198,6 +212,24 @@ public final class Benchmark {
 
     private static String perSecond(long rows, double seconds) {
         return seconds > 0 ? String.format("%.0f", rows / seconds) : "";
+    }
+
+    /**
+     * Copies the database's files (HSQLDB: after a checkpoint, the data file and the script hold everything)
+     * into the folder, for the floors to work on the same data.
+     */
+    private static Path snapshot(ConfigurableApplicationContext context, Path dir) throws IOException {
+        org.springframework.jdbc.core.JdbcTemplate jdbc = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+        if (jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<DatabaseVendor>) DatabaseVendor::of) != DatabaseVendor.HSQLDB) {
+            throw new IllegalStateException("the benchmark runs on the embedded HSQLDB database only");
+        }
+        jdbc.execute("CHECKPOINT");
+        Files.createDirectories(dir);
+        Path db = Path.of(context.getEnvironment().getProperty("dhr.home")).resolve("db");
+        for (String ext : List.of(".properties", ".script", ".data")) {
+            Files.copy(db.resolve(Floors.DATABASE + ext), dir.resolve(Floors.DATABASE + ext), StandardCopyOption.REPLACE_EXISTING);
+        }
+        return dir;
     }
 
     /** The URL properties of the product's HSQLDB database: the floors' databases get the same. */
@@ -217,21 +249,26 @@ public final class Benchmark {
             long to = epochMillis(step.getEndTime());
             double seconds = (to - from) / 1000.0;
             long peak = watch.peak(from, to);
+            long live = watch.peakLive(from, to);
             double cpu = watch.cpuSeconds(from, to);
             var context = step.getExecutionContext();
             switch (step.getStepName()) {
                 case "ingest-returns" -> stages.add(new Stage("intake", "updates", context.getInt(InboxFileWriter.ROWS, 0), seconds, cpu, peak,
-                        floors.get(0)));
-                case "reconcile" -> stages.add(new Stage("reconcile", "actions", step.getWriteCount(), seconds, cpu, peak, floors.get(1)));
+                        live, floors.get(0)));
+                case "reconcile" -> stages.add(new Stage("reconcile", "actions", step.getWriteCount(), seconds, cpu, peak, live, floors.get(1)));
                 case "report" -> {
                     // The report step's parts run interleaved, partnership by partnership: CPU and heap are the step's.
-                    double data = part(context, ReportService.LOADING) + part(context, ReportKind.FINDINGS.id());
-                    stages.add(new Stage("report data", "actions", floors.get(2).rows(), data, Double.NaN, peak, floors.get(2)));
-                    stages.add(new Stage("partnership reports", "reports", floors.get(3).rows(), part(context, ReportKind.PARTNERSHIP.id()),
-                            Double.NaN, peak, floors.get(3)));
-                    stages.add(new Stage("national workbook", "actions", floors.get(4).rows(), part(context, ReportKind.NATIONAL_WORKBOOK.id()),
-                            Double.NaN, peak, floors.get(4)));
-                    stages.add(new Stage("(report step)", "", 0, seconds, cpu, peak, new Floor("", 0, 0, 0)));
+                    // CPU of the step's thread alone (not the collector's): its parts interleave.
+                    String data = ReportService.LOADING;
+                    String findings = ReportKind.FINDINGS.id();
+                    stages.add(new Stage("report data", "actions", floors.get(2).rows(), part(context, SECONDS, data) + part(context, SECONDS, findings),
+                            part(context, CPU, data) + part(context, CPU, findings), peak, live, floors.get(2)));
+                    for (int i = 3; i <= 4; i++) {
+                        ReportKind kind = i == 3 ? ReportKind.PARTNERSHIP : ReportKind.NATIONAL_WORKBOOK;
+                        stages.add(new Stage(i == 3 ? "partnership reports" : "national workbook", i == 3 ? "reports" : "actions",
+                                floors.get(i).rows(), part(context, SECONDS, kind.id()), part(context, CPU, kind.id()), peak, live, floors.get(i)));
+                    }
+                    stages.add(new Stage("(report step)", "", 0, seconds, cpu, peak, live, new Floor("", 0, 0, 0)));
                 }
                 default -> {
                 }
@@ -240,8 +277,11 @@ public final class Benchmark {
         return stages;
     }
 
-    private static double part(org.springframework.batch.infrastructure.item.ExecutionContext context, String part) {
-        return context.containsKey(ReportJobConfiguration.SECONDS + part) ? context.getDouble(ReportJobConfiguration.SECONDS + part) : 0;
+    private static final String SECONDS = ReportJobConfiguration.SECONDS;
+    private static final String CPU = ReportJobConfiguration.CPU_SECONDS;
+
+    private static double part(org.springframework.batch.infrastructure.item.ExecutionContext context, String key, String part) {
+        return context.containsKey(key + part) ? context.getDouble(key + part) : 0;
     }
 
     private void drop(List<Path> files) throws IOException {

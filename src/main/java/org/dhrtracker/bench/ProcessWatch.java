@@ -33,6 +33,8 @@ final class ProcessWatch implements AutoCloseable {
     private static final long SAMPLE_MILLIS = 5;
 
     private final List<Point> points = new ArrayList<>();
+    /** Heap in use after each collection: what was still live then. */
+    private final List<Point> afterCollections = new ArrayList<>();
     /** CPU nanoseconds of the process at moments (epoch milliseconds), in order. */
     private final List<long[]> cpu = new ArrayList<>();
     private final com.sun.management.OperatingSystemMXBean os =
@@ -45,6 +47,9 @@ final class ProcessWatch implements AutoCloseable {
         if (notification.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
             var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData()).getGcInfo();
             add(jvmStart + info.getStartTime(), heapUsed(info.getMemoryUsageBeforeGc()));
+            synchronized (this) {
+                afterCollections.add(new Point(jvmStart + info.getEndTime(), heapUsed(info.getMemoryUsageAfterGc())));
+            }
         }
     };
     private final Thread sampler;
@@ -90,6 +95,18 @@ final class ProcessWatch implements AutoCloseable {
 
     /** The most heap in use between the two moments (epoch milliseconds), in bytes. */
     synchronized long peak(long from, long to) {
+        return peak(points, from, to);
+    }
+
+    /**
+     * The most heap still in use after a collection between the two moments: the data the run
+     * really held, where {@link #peak} also counts garbage not yet collected.
+     */
+    synchronized long peakLive(long from, long to) {
+        return peak(afterCollections, from, to);
+    }
+
+    private static long peak(List<Point> points, long from, long to) {
         long peak = 0;
         for (Point p : points) {
             if (p.at() >= from && p.at() <= to) {

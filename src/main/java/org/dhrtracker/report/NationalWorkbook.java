@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.stream.StreamSupport;
 
@@ -115,17 +116,43 @@ public class NationalWorkbook {
             // Reviews first among the tabs, written last: its rows are gathered while the actions stream past.
             Sheet reviewSheet = wb.createSheet(REVIEWS);
             Sheet actionSheet = wb.createSheet(ACTIONS);
-            Iterable<Line> lines = () -> StreamSupport.stream(reviews.spliterator(), false)
+            Iterator<Line> lines = StreamSupport.stream(reviews.spliterator(), false)
                     .peek(review -> reviewLines.add(ReviewLine.of(review)))
                     .flatMap(review -> review.actions().stream().map(a -> new Line(review, a)))
                     .peek(line -> actions[0]++)
                     .iterator();
-            Sheets.writeSheet(actionSheet, marking, ACTION_COLUMNS, lines, styles);
-            Sheets.ragTint(actionSheet, 1, 1 + (int) actions[0], column("RAG"), column("Status"), column("RAG"));
+            // A sheet holds 1,048,576 rows: ten times the country's actions go on to sheets Actions 2, 3...
+            for (int n = 1; n == 1 || lines.hasNext(); n++) {
+                Sheet sheet = n == 1 ? actionSheet : wb.createSheet(ACTIONS + " " + n);
+                long before = actions[0];
+                Sheets.writeSheet(sheet, marking, ACTION_COLUMNS, () -> limited(lines, ROWS_PER_SHEET), styles);
+                Sheets.ragTint(sheet, 1, 1 + (int) (actions[0] - before), column("RAG"), column("Status"), column("RAG"));
+            }
             Sheets.writeSheet(reviewSheet, marking, REVIEW_COLUMNS, reviewLines, styles);
             wb.write(out);
         }
         return actions[0];
+    }
+
+    /** Data rows of a sheet: all but the marking and the header. */
+    static final int ROWS_PER_SHEET = org.apache.poi.ss.SpreadsheetVersion.EXCEL2007.getMaxRows() - 2;
+
+    /** The next items of the iterator, at most {@code max}. */
+    static <T> Iterator<T> limited(Iterator<T> items, int max) {
+        return new Iterator<>() {
+            private int taken;
+
+            @Override
+            public boolean hasNext() {
+                return taken < max && items.hasNext();
+            }
+
+            @Override
+            public T next() {
+                taken++;
+                return items.next();
+            }
+        };
     }
 
     private static int column(String header) {

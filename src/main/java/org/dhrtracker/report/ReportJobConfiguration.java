@@ -44,6 +44,8 @@ public class ReportJobConfiguration {
     public static final String OUTPUTS = "outputs";
     /** Step context keys of the seconds each part of the run took: this, then a report kind's id or "report-data". */
     public static final String SECONDS = "seconds.";
+    /** The same for the CPU time of the step's thread. */
+    public static final String CPU_SECONDS = "cpu-seconds.";
 
     private static final Logger log = LoggerFactory.getLogger(ReportJobConfiguration.class);
 
@@ -98,6 +100,7 @@ public class ReportJobConfiguration {
             List<Path> files = run.files();
             var context = chunkContext.getStepContext().getStepExecution().getExecutionContext();
             run.seconds().forEach((part, seconds) -> context.putDouble(SECONDS + part, seconds));
+            run.cpuSeconds().forEach((part, seconds) -> context.putDouble(CPU_SECONDS + part, seconds));
             log.info("Report parts, seconds: {}", run.seconds());
             for (Path p : files) {
                 written.add(p.toString());

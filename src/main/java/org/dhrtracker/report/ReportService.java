@@ -70,8 +70,9 @@ public class ReportService {
      *
      * @param seconds seconds spent on each part: {@link #LOADING} (the reports' data from the database), and each
      *        report kind's id (writing that kind)
+     * @param cpuSeconds the CPU time of the run's thread on each part
      */
-    public record Run(List<Path> files, Map<String, Double> seconds) {
+    public record Run(List<Path> files, Map<String, Double> seconds, Map<String, Double> cpuSeconds) {
     }
 
     /**
@@ -138,7 +139,7 @@ public class ReportService {
             reviews.forEach(r -> {
             });
         }
-        return new Run(written, timer.seconds());
+        return new Run(written, timer.seconds(false), timer.seconds(true));
     }
 
     /** The findings of a review, and the kinds asked for that are per review. */
@@ -211,23 +212,36 @@ public class ReportService {
         return id.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
-    /** Seconds spent on each part of a run; a part may run inside another and is then not counted twice. */
+    /**
+     * Seconds spent on each part of a run, on the clock and in CPU time of the thread; a part may run
+     * inside another and is then not counted twice.
+     */
     private static final class Timer {
-        private final Map<String, Long> nanos = new LinkedHashMap<>();
-        private long nested;
+        private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+        /** Clock and CPU nanoseconds of each part. */
+        private final Map<String, long[]> nanos = new LinkedHashMap<>();
+        private final long[] nested = new long[2];
 
         interface IoWork {
             void run() throws IOException;
         }
 
+        private static long[] now() {
+            return new long[] {System.nanoTime(), THREADS.getCurrentThreadCpuTime()};
+        }
+
         void time(String part, Runnable work) {
-            long start = System.nanoTime();
+            long[] start = now();
             try {
                 work.run();
             } finally {
-                long spent = System.nanoTime() - start;
-                nanos.merge(part, spent, Long::sum);
-                nested += spent;
+                long[] end = now();
+                for (int i = 0; i < 2; i++) {
+                    long spent = end[i] - start[i];
+                    nanos.computeIfAbsent(part, p -> new long[2])[i] += spent;
+                    nested[i] += spent;
+                }
             }
         }
 
@@ -243,16 +257,18 @@ public class ReportService {
 
         /** Times work that runs the other parts inside it (the national workbook pulls the partnerships through). */
         void timeLessNested(String part, Runnable work) {
-            long before = nested;
-            long start = System.nanoTime();
+            long[] before = nested.clone();
+            long[] start = now();
             work.run();
-            long own = System.nanoTime() - start - (nested - before);
-            nanos.merge(part, own, Long::sum);
+            long[] end = now();
+            for (int i = 0; i < 2; i++) {
+                nanos.computeIfAbsent(part, p -> new long[2])[i] += end[i] - start[i] - (nested[i] - before[i]);
+            }
         }
 
-        Map<String, Double> seconds() {
+        Map<String, Double> seconds(boolean cpu) {
             Map<String, Double> seconds = new LinkedHashMap<>();
-            nanos.forEach((part, n) -> seconds.put(part, n / 1e9));
+            nanos.forEach((part, n) -> seconds.put(part, n[cpu ? 1 : 0] / 1e9));
             return seconds;
         }
     }
