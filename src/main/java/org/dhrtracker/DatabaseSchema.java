@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.stereotype.Component;
@@ -38,9 +39,20 @@ public class DatabaseSchema implements InitializingBean, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(DatabaseSchema.class);
 
     private final DataSource dataSource;
+    private final int cacheKilobytes;
+
+    /** HSQLDB's own default. */
+    static final int DEFAULT_CACHE_KB = 10_000;
 
     public DatabaseSchema(DataSource dataSource) {
+        this(dataSource, DEFAULT_CACHE_KB);
+    }
+
+    /** @param cacheKilobytes the embedded database's cache ({@link DatabaseVendor#cacheStatements}) */
+    @org.springframework.beans.factory.annotation.Autowired
+    public DatabaseSchema(DataSource dataSource, @Value("${dhr.database.cache-kb:10000}") int cacheKilobytes) {
         this.dataSource = dataSource;
+        this.cacheKilobytes = cacheKilobytes;
     }
 
     @Override
@@ -51,6 +63,11 @@ public class DatabaseSchema implements InitializingBean, DisposableBean {
                 run(c, vendor.batchSchema());
             }
             createMissingTables(c, vendor.applicationSchema());
+            try (Statement s = c.createStatement()) {
+                for (String statement : vendor.cacheStatements(cacheKilobytes)) {
+                    s.execute(statement);
+                }
+            }
         }
     }
 

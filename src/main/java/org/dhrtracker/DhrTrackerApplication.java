@@ -1,5 +1,6 @@
 package org.dhrtracker;
 
+import org.dhrtracker.bench.Benchmark;
 import org.dhrtracker.schedule.RunRecovery;
 import org.dhrtracker.schedule.ServeLock;
 import org.dhrtracker.schedule.ServeService;
@@ -34,6 +35,14 @@ public class DhrTrackerApplication {
         }
         if (inv.command().equals("serve")) {
             return serve(inv);
+        }
+        if (inv.command().equals("benchmark")) {
+            try {
+                return new Benchmark(inv.scale(), inv.home(), System.out).run();
+            } catch (Exception e) {
+                System.err.println("dhr-tracker: benchmark failed: " + e);
+                return Commands.FAILED;
+            }
         }
         SpringApplication app = new SpringApplication(DhrTrackerApplication.class);
         try (ConfigurableApplicationContext context = app.run("--dhr.home=" + inv.home().toAbsolutePath())) {

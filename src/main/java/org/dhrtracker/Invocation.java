@@ -10,14 +10,14 @@ import org.dhrtracker.tabular.CellDates;
 
 /** A parsed command line: command, its arguments and options. */
 record Invocation(String command, List<String> arguments, LocalDate asAt, String review, String partnership, String agency,
-        SignOff signOff, Path home) {
+        SignOff signOff, Path home, double scale) {
 
     /** The sign-off command's options. @param decision "Accept" or "Reject" */
     record SignOff(String action, String decision, String reason, String by) {
     }
 
     static final Set<String> COMMANDS = Set.of("import-register", "import-plan", "ingest", "reconcile", "report", "monthly", "sign-off",
-            "serve", "history", "help");
+            "serve", "history", "benchmark", "help");
 
     static final String USAGE = """
             Usage: java -jar target/dhr-tracker.jar <command> [options]
@@ -50,6 +50,10 @@ record Invocation(String command, List<String> arguments, LocalDate asAt, String
                                      cron schedules. One serve per HOME.
               history                The last 20 job runs, newest first: start, end, duration,
                                      status, and items read, written and rejected.
+              benchmark              Generates the national data set (--scale 1: 2,000 reviews,
+                                     150,000 actions) into --home (a new or empty folder), times
+                                     the monthly run on it and the floor of each stage, and prints
+                                     the figures (see docs/BENCHMARKS.md). Run it with -Xmx512m.
               help, --help           This text.
 
             Options:
@@ -71,6 +75,8 @@ record Invocation(String command, List<String> arguments, LocalDate asAt, String
               --by NAME       (sign-off) Who decided, e.g. DHR Coordinator.
               --home DIR      The working folder: database, inbox/, archive/, rejected/, out/.
                               Default: ./var
+              --scale X       (benchmark) The size of the data set: 1 is the national figures,
+                              0.1 a tenth, 3 three times. Default: 1.
 
             Exit status: 0 done; 2 input rejected (nothing of a rejected file was applied);
             1 the job failed; 64 the command line is wrong.
@@ -88,6 +94,7 @@ record Invocation(String command, List<String> arguments, LocalDate asAt, String
         String reason = null;
         String by = null;
         Path home = Path.of("var");
+        double scale = 1;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -107,6 +114,7 @@ record Invocation(String command, List<String> arguments, LocalDate asAt, String
                 }
                 case "--reason" -> reason = value(args, ++i, a);
                 case "--by" -> by = value(args, ++i, a);
+                case "--scale" -> scale = scale(value(args, ++i, a));
                 default -> {
                     if (a.startsWith("--")) {
                         throw new IllegalArgumentException("unknown option " + a);
@@ -136,7 +144,7 @@ record Invocation(String command, List<String> arguments, LocalDate asAt, String
             throw new IllegalArgumentException("sign-off needs --review ID --action REF and --accept or --reject");
         }
         return new Invocation(command, List.copyOf(arguments), asAt, review, partnership, agency,
-                new SignOff(action, decision, reason, by), home);
+                new SignOff(action, decision, reason, by), home, scale);
     }
 
     private static String value(String[] args, int i, String option) {
@@ -144,6 +152,18 @@ record Invocation(String command, List<String> arguments, LocalDate asAt, String
             throw new IllegalArgumentException(option + " needs a value");
         }
         return args[i];
+    }
+
+    private static double scale(String text) {
+        try {
+            double scale = Double.parseDouble(text);
+            if (scale > 0 && scale <= 100) {
+                return scale;
+            }
+        } catch (NumberFormatException e) {
+            // Said below.
+        }
+        throw new IllegalArgumentException("--scale: '" + text + "' is not a number above 0 and at most 100");
     }
 
     private static LocalDate date(String text) {

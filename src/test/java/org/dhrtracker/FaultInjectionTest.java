@@ -29,6 +29,7 @@ import org.dhrtracker.intake.InboxFileWriter;
 import org.dhrtracker.intake.InboxReader;
 import org.dhrtracker.schedule.RunRecovery;
 import org.dhrtracker.tabular.FileDigest;
+import org.dhrtracker.intake.IngestReturnsJobConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.repository.dao.DefaultExecutionContextSerializer;
 
@@ -259,8 +260,14 @@ class FaultInjectionTest {
             }
             List<Entry> after = waiting(crashed, inbox);
             if (target >= 0) {
-                // Landed where aimed: the files before the target have gone, the target too once it has moved.
-                int from = intent.point().equals(FaultPoints.MOVED) ? target + 1 : target;
+                // Landed where aimed: the files of the chunks before the target's have gone (the files of a chunk are
+                // applied in one transaction); after the commit, those before the target too, and the target once it has moved.
+                int chunkStart = target / IngestReturnsJobConfiguration.FILES_PER_TRANSACTION * IngestReturnsJobConfiguration.FILES_PER_TRANSACTION;
+                int from = switch (intent.point()) {
+                    case FaultPoints.CHECKED, FaultPoints.WRITTEN -> chunkStart;
+                    case FaultPoints.MOVED -> target + 1;
+                    default -> target;
+                };
                 assertThat(after).as("child %d: inbox after %s at %s", n, intent.point(), aimedAt)
                         .isEqualTo(before.subList(from, before.size()));
             }
@@ -408,7 +415,7 @@ class FaultInjectionTest {
      */
     private static Map<String, Integer> ingestCounts(Connection c) throws Exception {
         List<List<String>> contexts = rows(c, """
-                SELECT x.SHORT_CONTEXT FROM BATCH_STEP_EXECUTION s
+                SELECT COALESCE(x.SERIALIZED_CONTEXT, x.SHORT_CONTEXT) FROM BATCH_STEP_EXECUTION s
                 JOIN BATCH_STEP_EXECUTION_CONTEXT x ON x.STEP_EXECUTION_ID = s.STEP_EXECUTION_ID
                 JOIN BATCH_JOB_EXECUTION e ON e.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID
                 WHERE s.STEP_NAME = 'ingest-returns' AND s.STEP_EXECUTION_ID = (

@@ -1,6 +1,10 @@
 package org.dhrtracker.intake;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import org.dhrtracker.FaultPoints;
@@ -14,6 +18,7 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
@@ -33,8 +38,8 @@ public class InboxFileWriter implements ItemWriter<InboxFile>, StepExecutionList
     public static final String SIGN_OFFS_REJECTED = "signoffs.rejected";
     public static final String SIGN_OFFS_DUPLICATE = "signoffs.duplicate";
     public static final String DECISIONS = "decisions.applied";
-    /** The last file committed: {@link LastFile}. */
-    static final String LAST_FILE = "files.last";
+    /** The files of the last chunk committed, a line each: {@link LastFile}. */
+    static final String LAST_FILES = "files.last";
 
     private static final Logger log = LoggerFactory.getLogger(InboxFileWriter.class);
 
@@ -43,11 +48,18 @@ public class InboxFileWriter implements ItemWriter<InboxFile>, StepExecutionList
     private final Home home;
     private final Clock clock;
     private final String marking;
+    private final ItemProcessor<Path, InboxFile> checker;
     private ExecutionContext counts;
-    /** On a restarted step, the file committed last before the interruption, which may not have been moved. */
-    private LastFile interrupted;
+    /** On a restarted step, the files of the chunk committed last before the interruption, which may not all have been moved. */
+    private List<LastFile> interrupted = List.of();
 
-    public InboxFileWriter(ReturnRepository returns, ClosureRepository closure, Home home, Clock clock, String marking) {
+    /**
+     * @param checker checks a file of the inbox; a sign-off file is checked again here when files applied before it in
+     *        the same transaction may have made the claims it decides
+     */
+    public InboxFileWriter(ReturnRepository returns, ClosureRepository closure, Home home, Clock clock, String marking,
+            ItemProcessor<Path, InboxFile> checker) {
+        this.checker = checker;
         this.returns = returns;
         this.closure = closure;
         this.home = home;
@@ -86,7 +98,7 @@ public class InboxFileWriter implements ItemWriter<InboxFile>, StepExecutionList
     @Override
     public void beforeStep(StepExecution stepExecution) {
         counts = stepExecution.getExecutionContext();
-        interrupted = LastFile.parse(counts.getString(LAST_FILE, null));
+        interrupted = counts.getString(LAST_FILES, "").lines().map(LastFile::parse).filter(Objects::nonNull).toList();
         for (String key : new String[] {ACCEPTED, REJECTED, DUPLICATE, ROWS, SIGN_OFFS_ACCEPTED,
             SIGN_OFFS_REJECTED, SIGN_OFFS_DUPLICATE, DECISIONS}) {
             counts.putInt(key, counts.getInt(key, 0));
@@ -94,28 +106,35 @@ public class InboxFileWriter implements ItemWriter<InboxFile>, StepExecutionList
     }
 
     @Override
-    public void write(Chunk<? extends InboxFile> chunk) {
-        for (InboxFile file : chunk) {
+    public void write(Chunk<? extends InboxFile> chunk) throws Exception {
+        List<LastFile> outcomes = new ArrayList<>();
+        boolean applied = false;
+        for (InboxFile item : chunk) {
+            // Checked when read, against what was committed then: a sign-off file after files applied in this
+            // transaction is checked again, so the claims of returns in the same chunk count.
+            InboxFile file = item instanceof SignOffFile && applied ? checker.process(item.path()) : item;
             boolean signOff = file instanceof SignOffFile;
-            Outcome before = interrupted != null && interrupted.is(file) ? interrupted.outcome() : null;
+            Outcome before = interrupted.stream().filter(f -> f.is(file)).map(LastFile::outcome).findFirst().orElse(null);
             if (before == Outcome.ARCHIVED && returns.alreadyApplied(file.sha256())) {
                 // Its transaction (rows, counts) committed before the interruption, as the database confirms: only the move is left.
-                log.info("{}: dealt with before the run was interrupted, archived now", file.fileName());
+                log.info("{}: dealt with before the run was interrupted, archived now", SafeText.escape(file.fileName()));
+                outcomes.add(LastFile.of(file, Outcome.ARCHIVED));
                 FileMoves.moveAfterCommit(file.path(), home.archive());
             } else if (before == Outcome.REJECTED && !file.isAccepted()) {
                 // Its refused rows and counts committed before the interruption; the same checks give the same errors.
+                outcomes.add(LastFile.of(file, Outcome.REJECTED));
                 reject(file);
             } else if (!file.isAccepted()) {
                 if (file instanceof ReturnFile r && !r.refused().isEmpty()) {
                     returns.recordRefused(r.fileName(), r.refused(), clock.instant());
                 }
                 add(signOff ? SIGN_OFFS_REJECTED : REJECTED, 1);
-                committing(file, Outcome.REJECTED);
+                outcomes.add(LastFile.of(file, Outcome.REJECTED));
                 reject(file);
             } else if (returns.alreadyApplied(file.sha256())) {
                 log.info("{}: already applied (same content), not applied again", SafeText.escape(file.fileName()));
                 add(signOff ? SIGN_OFFS_DUPLICATE : DUPLICATE, 1);
-                committing(file, Outcome.ARCHIVED);
+                outcomes.add(LastFile.of(file, Outcome.ARCHIVED));
                 FileMoves.moveAfterCommit(file.path(), home.archive());
             } else {
                 if (file instanceof SignOffFile s) {
@@ -131,16 +150,14 @@ public class InboxFileWriter implements ItemWriter<InboxFile>, StepExecutionList
                     add(ACCEPTED, 1);
                     add(ROWS, r.rows().size());
                 }
-                committing(file, Outcome.ARCHIVED);
+                outcomes.add(LastFile.of(file, Outcome.ARCHIVED));
+                applied = true;
                 FileMoves.moveAfterCommit(file.path(), home.archive());
             }
             FaultPoints.reach(FaultPoints.WRITTEN);
         }
-    }
-
-    /** Records the file's outcome in the step's context, committed with its transaction. */
-    private void committing(InboxFile file, Outcome outcome) {
-        counts.putString(LAST_FILE, LastFile.of(file, outcome).toString());
+        // The chunk's outcomes in the step's context, committed with its transaction.
+        counts.putString(LAST_FILES, outcomes.stream().map(LastFile::toString).collect(Collectors.joining("\n")));
     }
 
     /**

@@ -24,12 +24,16 @@ class IngestProgress implements ChunkListener<Path, InboxFile>, StepExecutionLis
     private static final Logger log = LoggerFactory.getLogger(IngestProgress.class);
 
     private final Clock clock;
+    /** The writer's counts ({@link InboxFileWriter}): what was applied, not what the chunk's items first said. */
+    private org.springframework.batch.infrastructure.item.ExecutionContext counts;
     private Instant started;
     private Instant lastLogged;
     private long filesAtLastLog;
     private long files;
     private long rows;
     private long rejected;
+    /** Rows counted before this execution of the step began (a restarted step carries its counts on). */
+    private long rowsBefore;
 
     IngestProgress(Clock clock) {
         this.clock = clock;
@@ -37,20 +41,17 @@ class IngestProgress implements ChunkListener<Path, InboxFile>, StepExecutionLis
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
+        counts = stepExecution.getExecutionContext();
         started = lastLogged = clock.instant();
-        files = rows = rejected = filesAtLastLog = 0;
+        filesAtLastLog = files();
+        rowsBefore = count(InboxFileWriter.ROWS) + count(InboxFileWriter.DECISIONS);
     }
 
     @Override
     public void afterChunk(Chunk<InboxFile> chunk) {
-        for (InboxFile file : chunk) {
-            files++;
-            if (!file.isAccepted()) {
-                rejected++;
-            } else {
-                rows += file instanceof ReturnFile r ? r.rows().size() : ((SignOffFile) file).decisions().size();
-            }
-        }
+        files = files();
+        rows = count(InboxFileWriter.ROWS) + count(InboxFileWriter.DECISIONS);
+        rejected = count(InboxFileWriter.REJECTED) + count(InboxFileWriter.SIGN_OFFS_REJECTED);
         Instant now = clock.instant();
         if (isDue(files - filesAtLastLog, Duration.between(lastLogged, now))) {
             logProgress(now);
@@ -65,6 +66,16 @@ class IngestProgress implements ChunkListener<Path, InboxFile>, StepExecutionLis
         return null;
     }
 
+    private long files() {
+        return count(InboxFileWriter.ACCEPTED) + count(InboxFileWriter.REJECTED) + count(InboxFileWriter.DUPLICATE)
+                + count(InboxFileWriter.SIGN_OFFS_ACCEPTED) + count(InboxFileWriter.SIGN_OFFS_REJECTED)
+                + count(InboxFileWriter.SIGN_OFFS_DUPLICATE);
+    }
+
+    private long count(String key) {
+        return counts.getInt(key, 0);
+    }
+
     /** Whether to log again, given the files and time since the last line. */
     static boolean isDue(long filesSince, Duration since) {
         return filesSince >= EVERY_FILES || (filesSince > 0 && since.compareTo(EVERY) >= 0);
@@ -72,7 +83,7 @@ class IngestProgress implements ChunkListener<Path, InboxFile>, StepExecutionLis
 
     private void logProgress(Instant now) {
         double seconds = Math.max(Duration.between(started, now).toMillis(), 1) / 1000.0;
-        log.info("ingest: {} files, {} rows read, {} rows/s, {} files rejected", files, rows, Math.round(rows / seconds), rejected);
+        log.info("ingest: {} files, {} rows read, {} rows/s, {} files rejected", files, rows, Math.round((rows - rowsBefore) / seconds), rejected);
         lastLogged = now;
         filesAtLastLog = files;
     }

@@ -1,5 +1,6 @@
 package org.dhrtracker.intake;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,14 +29,23 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * ingest-returns: every file in the inbox, agency returns and then sign-off files, is one chunk, so
- * each file is applied or rejected in a transaction of its own. Exit status COMPLETED WITH REJECTIONS when any file was rejected.
+ * ingest-returns: every file in the inbox, agency returns and then sign-off files, each applied whole
+ * or rejected whole. Files are applied {@link #FILES_PER_TRANSACTION} to a transaction: every commit of
+ * the file database waits for the disk, and a national month brings thousands of small returns. A file
+ * moves out of the inbox only once its transaction has committed, so a failure or a hard kill leaves
+ * the files of the open transaction in the inbox, unapplied. Exit status COMPLETED WITH REJECTIONS
+ * when any file was rejected.
  */
 @Configuration
 public class IngestReturnsJobConfiguration {
 
     public static final String JOB = "ingest-returns";
     public static final ExitStatus WITH_REJECTIONS = new ExitStatus("COMPLETED WITH REJECTIONS");
+    /**
+     * Files per chunk. Checked files wait in memory until their chunk is written, so this also bounds
+     * what a chunk holds: 20 returns of a few hundred rows are a few megabytes.
+     */
+    public static final int FILES_PER_TRANSACTION = 20;
 
     @Bean
     Job ingestReturnsJob(JobRepository jobRepository, Step ingestReturnsStep) {
@@ -45,7 +55,7 @@ public class IngestReturnsJobConfiguration {
     @Bean
     Step ingestReturnsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, InboxReader inboxReader,
             InboxFileChecker inboxFileChecker, InboxFileWriter inboxFileWriter, Clock clock) {
-        return new StepBuilder("ingest-returns", jobRepository).<Path, InboxFile>chunk(1)
+        return new StepBuilder("ingest-returns", jobRepository).<Path, InboxFile>chunk(FILES_PER_TRANSACTION)
                 .reader(inboxReader)
                 .processor(inboxFileChecker)
                 .writer(inboxFileWriter)
@@ -63,7 +73,7 @@ public class IngestReturnsJobConfiguration {
         return new InboxReader(home.inbox(), gate::admits);
     }
 
-    /** Loads the register's action keys once per step, not once per row. */
+    /** Reads the register's action keys once per step and review, not once per row. */
     @Bean
     @StepScope
     InboxFileChecker inboxFileChecker(RegisterRepository register, ClosureRepository closure, Clock clock) {
@@ -72,7 +82,7 @@ public class IngestReturnsJobConfiguration {
 
     /**
      * Reads and checks each file of the inbox, a return or a sign-off file (told by its header),
-     * against the register as it was when the step began. Sign-off files are checked against the
+     * against the register (each review's actions as first read in the step). Sign-off files are checked against the
      * claims as committed by then. A class, not a lambda or record, so the step-scoped proxy can
      * subclass it.
      */
@@ -87,6 +97,13 @@ public class IngestReturnsJobConfiguration {
 
         @Override
         public InboxFile process(Path path) throws Exception {
+            InboxFile file = check(path);
+            FaultPoints.reach(FaultPoints.CHECKED);
+            return file;
+        }
+
+        /** The file read and checked against the register and the claims committed so far. */
+        InboxFile check(Path path) throws IOException {
             if (Files.isSymbolicLink(path)) {
                 // Never followed: it could point at any file the service can read.
                 return InboxFile.refusedUnread(path, "a symbolic link, not a file: not read (put the file itself in the inbox)");
@@ -96,7 +113,6 @@ public class IngestReturnsJobConfiguration {
             if (!file.readAs().isEmpty()) {
                 log.info("{}: read as {}", SafeText.escape(file.fileName()), file.readAs());
             }
-            FaultPoints.reach(FaultPoints.CHECKED);
             return file;
         }
     }
@@ -104,8 +120,8 @@ public class IngestReturnsJobConfiguration {
     @Bean
     @StepScope
     InboxFileWriter inboxFileWriter(ReturnRepository returns, ClosureRepository closure, Home home, Clock clock,
-            @Value("${dhr.marking}") String marking) {
-        return new InboxFileWriter(returns, closure, home, clock, marking);
+            @Value("${dhr.marking}") String marking, InboxFileChecker inboxFileChecker) {
+        return new InboxFileWriter(returns, closure, home, clock, marking, inboxFileChecker::check);
     }
 
     /**

@@ -61,6 +61,21 @@ public class Assessor {
         public boolean readyForSignOff() {
             return !recommendations.isEmpty() && recommendations.stream().allMatch(RecommendationRollup::complete);
         }
+
+        /** How many recommendations are complete (all their actions are). */
+        public int completeRecommendations() {
+            return (int) recommendations.stream().filter(RecommendationRollup::complete).count();
+        }
+
+        /** How many findings of each severity; every severity is present, zero when none. */
+        public Map<FindingCode.Severity, Integer> findingsBySeverity() {
+            Map<FindingCode.Severity, Integer> counts = new java.util.EnumMap<>(FindingCode.Severity.class);
+            for (FindingCode.Severity s : FindingCode.Severity.values()) {
+                counts.put(s, 0);
+            }
+            findings.forEach(f -> counts.merge(f.severity(), 1, Integer::sum));
+            return counts;
+        }
     }
 
     private record ActionRow(long id, String ref, String agency, LocalDate plannedDue, String dueNote, long recommendationId,
@@ -70,7 +85,19 @@ public class Assessor {
     private record Update(LocalDate asAt, ReturnStatus status, String evidence, LocalDate revisedTarget, String source) {
     }
 
+    /**
+     * An assessment with the review's completion claims as at the date it worked out on the way
+     * (those of {@link ClosureRepository#claimsAsAt}), for a report that shows them too.
+     */
+    public record Assessed(Assessment assessment, Map<Long, Claim> claims) {
+    }
+
     public Assessment assess(String reviewId, LocalDate asAt) {
+        return assessWithClaims(reviewId, asAt).assessment();
+    }
+
+    /** The assessment, and the claims it worked out from the same updates. */
+    public Assessed assessWithClaims(String reviewId, LocalDate asAt) {
         List<ActionRow> actions = jdbc.query("""
                 SELECT a.action_id, a.action_ref, a.agency_code, a.due_date, a.due_date_note, r.recommendation_id, r.number,
                        r.owning_body, s.status
@@ -80,18 +107,21 @@ public class Assessor {
                 rs.getString(2), rs.getString(3), date(rs.getDate(4)), rs.getString(5), rs.getLong(6), rs.getString(7),
                 rs.getString(8), ActionStatus.valueOf(rs.getString(9))), Date.valueOf(asAt), reviewId);
         Map<Long, List<Update>> updates = new LinkedHashMap<>();
+        // The same pass gives each action's latest update, which the claims start from.
+        Map<Long, LatestUpdates.Latest> latest = new java.util.HashMap<>();
         jdbc.query("""
-                SELECT u.action_id, u.as_at, u.status, u.evidence, u.revised_target_date, f.file_name, u.source_row
+                SELECT u.action_id, u.as_at, u.status, u.evidence, u.revised_target_date, f.file_name, u.source_row, u.update_id
                 FROM progress_update u JOIN action a ON a.action_id = u.action_id
                 JOIN return_file f ON f.return_file_id = u.return_file_id
                 WHERE a.review_id = ? AND u.as_at <= ? ORDER BY u.action_id, u.as_at, u.update_id""", rs -> {
-            updates.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Update(date(rs.getDate(2)),
-                    ReturnStatus.valueOf(rs.getString(3)), rs.getString(4), date(rs.getDate(5)),
-                    rs.getString(6) + " row " + rs.getInt(7)));
+            Update u = new Update(date(rs.getDate(2)), ReturnStatus.valueOf(rs.getString(3)), rs.getString(4), date(rs.getDate(5)),
+                    rs.getString(6) + " row " + rs.getInt(7));
+            updates.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(u);
+            LatestUpdates.add(latest, rs.getLong(1), rs.getLong(8), u.asAt(), rs.getString(3), u.revisedTarget(), u.evidence());
         }, reviewId, Date.valueOf(asAt));
+        Map<Long, Claim> claims = closure.claims(latest, reviewId, asAt);
 
         List<Finding> findings = new ArrayList<>(refusedUpdates(reviewId, asAt));
-        Map<Long, Claim> claims = closure.claimsAsAt(reviewId, asAt);
         for (ActionRow a : actions) {
             findings.addAll(actionFindings(reviewId, asAt, a, updates.getOrDefault(a.id(), List.of())));
             Claim claim = claims.get(a.id());
@@ -116,7 +146,7 @@ public class Assessor {
             }
         }
         findings.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::code));
-        return new Assessment(findings, rollups);
+        return new Assessed(new Assessment(findings, rollups), claims);
     }
 
     /**

@@ -73,12 +73,12 @@ public class ClosureRepository {
      * @return action id → its current claim, for the actions whose latest update up to the date says Completed
      */
     public Map<Long, Claim> claimsAsAt(String reviewId, LocalDate asAt) {
-        return claims(LatestUpdates.asAt(jdbc, reviewId, asAt), asAt);
+        return claims(LatestUpdates.asAt(jdbc, reviewId, asAt), reviewId, asAt);
     }
 
     /** The claims current as at the date that the coordinator has rejected, in plan order. */
     public List<RejectedClaim> rejectedAsAt(String reviewId, LocalDate asAt) {
-        Map<Long, Decided> decided = decided(LatestUpdates.asAt(jdbc, reviewId, asAt), asAt);
+        Map<Long, Decided> decided = decided(LatestUpdates.asAt(jdbc, reviewId, asAt), reviewId, asAt);
         String reviewFilter = reviewId == null ? "" : " WHERE a.review_id = ?";
         Object[] args = reviewId == null ? new Object[0] : new Object[] {reviewId};
         List<RejectedClaim> rejected = new ArrayList<>();
@@ -110,17 +110,21 @@ public class ClosureRepository {
                 });
     }
 
-    /** The claims of the actions whose latest update (as already loaded up to the date) says Completed. */
-    Map<Long, Claim> claims(Map<Long, Latest> latest, LocalDate asAt) {
+    /**
+     * The claims of the actions whose latest update (as already loaded up to the date) says Completed.
+     *
+     * @param reviewId the review of those actions, or null when they are of every review
+     */
+    Map<Long, Claim> claims(Map<Long, Latest> latest, String reviewId, LocalDate asAt) {
         Map<Long, Claim> claims = new HashMap<>();
-        decided(latest, asAt).forEach((actionId, d) -> claims.put(actionId, d.claim()));
+        decided(latest, reviewId, asAt).forEach((actionId, d) -> claims.put(actionId, d.claim()));
         return claims;
     }
 
     private record Decided(Claim claim, String decidedBy) {
     }
 
-    private Map<Long, Decided> decided(Map<Long, Latest> latest, LocalDate asAt) {
+    private Map<Long, Decided> decided(Map<Long, Latest> latest, String reviewId, LocalDate asAt) {
         Map<Long, Decided> claims = new HashMap<>();
         latest.forEach((actionId, l) -> {
             if (l.completed()) {
@@ -130,10 +134,13 @@ public class ClosureRepository {
         if (claims.isEmpty()) {
             return claims;
         }
-        // In decision order: the last decision that applies to the claim wins.
-        jdbc.query("""
-                SELECT action_id, decision, reason, decided_on, decided_by FROM completion_decision
-                WHERE decided_on <= ? ORDER BY decided_on, decision_id""", rs -> {
+        // In decision order: the last decision that applies to the claim wins. Only the review's decisions
+        // are read for a review: a report of every review reads its claims review by review.
+        String from = reviewId == null ? "completion_decision d WHERE d.decided_on <= ?"
+                : "completion_decision d JOIN action a ON a.action_id = d.action_id WHERE d.decided_on <= ? AND a.review_id = ?";
+        Object[] args = reviewId == null ? new Object[] {Date.valueOf(asAt)} : new Object[] {Date.valueOf(asAt), reviewId};
+        jdbc.query("SELECT d.action_id, d.decision, d.reason, d.decided_on, d.decided_by FROM " + from
+                + " ORDER BY d.decided_on, d.decision_id", rs -> {
             Decided current = claims.get(rs.getLong(1));
             LocalDate decidedOn = rs.getDate(4).toLocalDate();
             if (current != null && !decidedOn.isBefore(current.claim().claimedAsAt())) {
@@ -141,7 +148,7 @@ public class ClosureRepository {
                 claims.put(c.actionId(), new Decided(new Claim(c.actionId(), c.updateId(), c.claimedAsAt(), c.evidence(),
                         Decision.valueOf(rs.getString(2)), rs.getString(3), decidedOn), rs.getString(5)));
             }
-        }, Date.valueOf(asAt));
+        }, args);
         return claims;
     }
 }

@@ -23,21 +23,31 @@ final class LatestUpdates {
 
     /** @param reviewId a review, or null for every review */
     static Map<Long, Latest> asAt(JdbcTemplate jdbc, String reviewId, LocalDate asAt) {
-        String reviewFilter = reviewId == null ? "" : " AND a.review_id = ?";
+        // The action is joined only to filter by review: every action's row read is its whole plan text.
+        String from = reviewId == null ? "progress_update u WHERE u.as_at <= ?"
+                : "progress_update u JOIN action a ON a.action_id = u.action_id WHERE u.as_at <= ? AND a.review_id = ?";
         Object[] args = reviewId == null ? new Object[] {Date.valueOf(asAt)} : new Object[] {Date.valueOf(asAt), reviewId};
         // One pass over the updates in order; the last one seen per action is its latest.
         Map<Long, Latest> latest = new HashMap<>();
-        jdbc.query("""
-                SELECT u.action_id, u.update_id, u.as_at, u.status, u.revised_target_date, u.evidence
-                FROM progress_update u JOIN action a ON a.action_id = u.action_id
-                WHERE u.as_at <= ?""" + reviewFilter + " ORDER BY u.action_id, u.as_at, u.update_id", rs -> {
-            long actionId = rs.getLong(1);
-            Latest previous = latest.get(actionId);
+        jdbc.query("SELECT u.action_id, u.update_id, u.as_at, u.status, u.revised_target_date, u.evidence FROM " + from
+                + " ORDER BY u.action_id, u.as_at, u.update_id", rs -> {
             Date revised = rs.getDate(5);
-            LocalDate revisedTarget = revised != null ? revised.toLocalDate() : previous == null ? null : previous.revisedTarget();
-            latest.put(actionId, new Latest(rs.getLong(2), rs.getDate(3).toLocalDate(),
-                    ReturnStatus.COMPLETED.name().equals(rs.getString(4)), revisedTarget, rs.getString(6)));
+            add(latest, rs.getLong(1), rs.getLong(2), rs.getDate(3).toLocalDate(), rs.getString(4),
+                    revised == null ? null : revised.toLocalDate(), rs.getString(6));
         }, args);
         return latest;
+    }
+
+    /**
+     * Takes the next update of an action, in order (as-at date, then arrival), as its latest, carrying
+     * the latest revised target given so far.
+     *
+     * @param status the stored status (a {@link ReturnStatus} name)
+     */
+    static void add(Map<Long, Latest> latest, long actionId, long updateId, LocalDate asAt, String status, LocalDate revised,
+            String evidence) {
+        Latest previous = latest.get(actionId);
+        LocalDate revisedTarget = revised != null ? revised : previous == null ? null : previous.revisedTarget();
+        latest.put(actionId, new Latest(updateId, asAt, ReturnStatus.COMPLETED.name().equals(status), revisedTarget, evidence));
     }
 }

@@ -47,16 +47,24 @@ public class Reconciler {
      * @return how many actions of each status
      */
     public Map<ActionStatus, Integer> reconcile(String reviewId, LocalDate asAt) {
-        List<Verdict> verdicts = verdicts(reviewId, asAt);
         Timestamp now = Timestamp.from(clock.instant());
+        if (reviewId != null) {
+            jdbc.update("DELETE FROM action_status WHERE as_at = ? AND review_id = ?", Date.valueOf(asAt), reviewId);
+            return store(verdicts(reviewId, asAt), asAt, now);
+        }
+        // Review by review: the updates of a national register never sit in memory together.
+        jdbc.update("DELETE FROM action_status WHERE as_at = ?", Date.valueOf(asAt));
+        Map<ActionStatus, Integer> counts = new java.util.EnumMap<>(ActionStatus.class);
+        for (String id : jdbc.queryForList("SELECT review_id FROM review ORDER BY review_id", String.class)) {
+            store(verdicts(id, asAt), asAt, now).forEach((status, n) -> counts.merge(status, n, Integer::sum));
+        }
+        return counts;
+    }
+
+    private Map<ActionStatus, Integer> store(List<Verdict> verdicts, LocalDate asAt, Timestamp now) {
         List<Object[]> rows = verdicts.stream().map(v -> new Object[] {Date.valueOf(asAt), v.actionId(), v.reviewId(),
                 v.status().name(), v.status().rag().name(), v.due() == null ? null : Date.valueOf(v.due()), v.updateId(), now})
                 .toList();
-        if (reviewId == null) {
-            jdbc.update("DELETE FROM action_status WHERE as_at = ?", Date.valueOf(asAt));
-        } else {
-            jdbc.update("DELETE FROM action_status WHERE as_at = ? AND review_id = ?", Date.valueOf(asAt), reviewId);
-        }
         jdbc.batchUpdate("""
                 INSERT INTO action_status (as_at, action_id, review_id, status, rag, due_date, last_update_id, reconciled_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
@@ -80,7 +88,7 @@ public class Reconciler {
     private List<Verdict> verdicts(String reviewId, LocalDate asAt) {
         String reviewFilter = reviewId == null ? "" : " AND a.review_id = ?";
         Map<Long, Latest> latest = LatestUpdates.asAt(jdbc, reviewId, asAt);
-        Map<Long, Claim> claims = closure.claims(latest, asAt);
+        Map<Long, Claim> claims = closure.claims(latest, reviewId, asAt);
         List<Verdict> verdicts = new ArrayList<>();
         jdbc.query("SELECT a.action_id, a.review_id, a.due_date FROM action a WHERE 1 = 1" + reviewFilter, rs -> {
             long actionId = rs.getLong(1);
@@ -93,6 +101,12 @@ public class Reconciler {
             verdicts.add(new Verdict(actionId, rs.getString(2), status, due, l == null ? null : l.updateId()));
         }, reviewId == null ? new Object[0] : new Object[] {reviewId});
         return verdicts;
+    }
+
+    /** The reviews whose statuses are stored as at the date. */
+    public java.util.Set<String> reconciledReviews(LocalDate asAt) {
+        return new java.util.HashSet<>(jdbc.queryForList("SELECT DISTINCT review_id FROM action_status WHERE as_at = ?", String.class,
+                Date.valueOf(asAt)));
     }
 
     /** Whether statuses are stored for the review as at the date. */

@@ -3,9 +3,14 @@ package org.dhrtracker.register;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.dhrtracker.register.Recommendation.SubItem;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,92 +38,147 @@ public class RegisterRepository {
     /**
      * Creates or updates the register from a checked file, matching recommendations by their
      * identity and actions by review + action ref. Actions absent from the file are kept: their
-     * history must not be lost. Runs inside the caller's transaction.
+     * history must not be lost. Runs inside the caller's transaction. What is already there is read
+     * once per review and everything is written in batches: a register of a whole partnership is
+     * thousands of rows.
      */
     public ImportCounts save(List<RegisterFile.Entry> entries) {
         Timestamp now = Timestamp.from(Instant.now());
-        Map<String, Long> recIds = new HashMap<>();
         int[] counts = new int[5];
-        int order = 0;
-        for (RegisterFile.Entry e : entries) {
-            order++;
-            Review review = e.review();
-            if (!recIds.containsKey("review|" + review.id())) {
-                recIds.put("review|" + review.id(), 0L);
-                counts[0]++;
-                int updated = jdbc.update("UPDATE review SET partnership = ?, partnership_name = ?, title = ?, imported_at = ? WHERE review_id = ?",
-                        review.partnership(), review.partnershipName(), review.title(), now, review.id());
-                if (updated == 0) {
-                    jdbc.update("INSERT INTO review (review_id, partnership, partnership_name, title, imported_at) VALUES (?, ?, ?, ?, ?)",
-                            review.id(), review.partnership(), review.partnershipName(), review.title(), now);
-                }
+        Map<String, Review> reviews = new LinkedHashMap<>();
+        Map<String, String> agencies = new LinkedHashMap<>();
+        entries.forEach(e -> {
+            reviews.putIfAbsent(e.review().id(), e.review());
+            agencies.put(e.action().agency(), e.action().agencyName());
+        });
+        for (Review review : reviews.values()) {
+            counts[0]++;
+            int updated = jdbc.update("UPDATE review SET partnership = ?, partnership_name = ?, title = ?, imported_at = ? WHERE review_id = ?",
+                    review.partnership(), review.partnershipName(), review.title(), now, review.id());
+            if (updated == 0) {
+                jdbc.update("INSERT INTO review (review_id, partnership, partnership_name, title, imported_at) VALUES (?, ?, ?, ?, ?)",
+                        review.id(), review.partnership(), review.partnershipName(), review.title(), now);
             }
-            Action a = e.action();
-            if (jdbc.update("UPDATE agency SET name = ? WHERE agency_code = ?", a.agencyName(), a.agency()) == 0) {
-                jdbc.update("INSERT INTO agency (agency_code, name) VALUES (?, ?)", a.agency(), a.agencyName());
-            }
-            String recKey = review.id() + "|" + e.recommendation().key();
-            Long recId = recIds.get(recKey);
-            if (recId == null) {
-                recId = saveRecommendation(review.id(), e.recommendation(), order, counts);
-                recIds.put(recKey, recId);
-            }
-            saveAction(review.id(), recId, a, order, counts);
         }
+        agencies.forEach((code, name) -> {
+            if (jdbc.update("UPDATE agency SET name = ? WHERE agency_code = ?", name, code) == 0) {
+                jdbc.update("INSERT INTO agency (agency_code, name) VALUES (?, ?)", code, name);
+            }
+        });
+        Map<String, Long> recIds = saveRecommendations(entries, reviews.keySet(), counts);
+        saveActions(entries, reviews.keySet(), recIds, counts);
         return new ImportCounts(counts[0], counts[1], counts[2], counts[3], counts[4]);
     }
 
-    private long saveRecommendation(String reviewId, Recommendation r, int order, int[] counts) {
-        List<Long> existing = jdbc.queryForList(
-                "SELECT recommendation_id FROM recommendation WHERE review_id = ? AND source = ? AND owning_body = ? AND number = ?",
-                Long.class, reviewId, r.source().name(), r.owningBody(), r.number());
-        String scope = r.scope() == null ? null : r.scope().name();
-        long id;
-        if (existing.isEmpty()) {
-            jdbc.update("""
-                    INSERT INTO recommendation (review_id, source, owning_body, number, scope, scope_as_written, text, plan_order)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-                    reviewId, r.source().name(), r.owningBody(), r.number(), scope, r.scopeAsWritten(), r.text(), order);
-            id = jdbc.queryForObject(
-                    "SELECT recommendation_id FROM recommendation WHERE review_id = ? AND source = ? AND owning_body = ? AND number = ?",
-                    Long.class, reviewId, r.source().name(), r.owningBody(), r.number());
-            counts[1]++;
-        } else {
-            id = existing.get(0);
-            jdbc.update("UPDATE recommendation SET scope = ?, scope_as_written = ?, text = ?, plan_order = ? WHERE recommendation_id = ?",
-                    scope, r.scopeAsWritten(), r.text(), order, id);
-            jdbc.update("DELETE FROM recommendation_sub_item WHERE recommendation_id = ?", id);
-            counts[2]++;
+    /** A recommendation of the file with the plan order of its first action. */
+    private record RecommendationRow(String reviewId, Recommendation recommendation, int order) {
+        String key() {
+            return reviewId + "|" + recommendation.key();
         }
-        int seq = 0;
-        for (SubItem s : r.subItems()) {
-            jdbc.update("INSERT INTO recommendation_sub_item (recommendation_id, seq, label, text) VALUES (?, ?, ?, ?)",
-                    id, ++seq, s.label(), s.text());
-        }
-        return id;
     }
 
-    private void saveAction(String reviewId, long recId, Action a, int order, int[] counts) {
-        DueDate due = a.due();
-        Date dueDate = due.date() == null ? null : Date.valueOf(due.date());
-        int updated = jdbc.update("""
+    /** @return review id + recommendation key → its id, for every recommendation of the file */
+    private Map<String, Long> saveRecommendations(List<RegisterFile.Entry> entries, Collection<String> reviewIds, int[] counts) {
+        Map<String, RecommendationRow> recs = new LinkedHashMap<>();
+        int order = 0;
+        for (RegisterFile.Entry e : entries) {
+            order++;
+            RecommendationRow rec = new RecommendationRow(e.review().id(), e.recommendation(), order);
+            recs.putIfAbsent(rec.key(), rec);
+        }
+        Map<String, Long> ids = recommendationIds(reviewIds);
+        List<RecommendationRow> added = recs.values().stream().filter(r -> !ids.containsKey(r.key())).toList();
+        List<RecommendationRow> updated = recs.values().stream().filter(r -> ids.containsKey(r.key())).toList();
+        jdbc.batchUpdate("""
+                INSERT INTO recommendation (review_id, source, owning_body, number, scope, scope_as_written, text, plan_order)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", added, BATCH, (ps, r) -> {
+                    Recommendation rec = r.recommendation();
+                    ps.setString(1, r.reviewId());
+                    ps.setString(2, rec.source().name());
+                    ps.setString(3, rec.owningBody());
+                    ps.setString(4, rec.number());
+                    ps.setString(5, rec.scope() == null ? null : rec.scope().name());
+                    ps.setString(6, rec.scopeAsWritten());
+                    ps.setString(7, rec.text());
+                    ps.setInt(8, r.order());
+                });
+        jdbc.batchUpdate("UPDATE recommendation SET scope = ?, scope_as_written = ?, text = ?, plan_order = ? WHERE recommendation_id = ?",
+                updated, BATCH, (ps, r) -> {
+                    Recommendation rec = r.recommendation();
+                    ps.setString(1, rec.scope() == null ? null : rec.scope().name());
+                    ps.setString(2, rec.scopeAsWritten());
+                    ps.setString(3, rec.text());
+                    ps.setInt(4, r.order());
+                    ps.setLong(5, ids.get(r.key()));
+                });
+        jdbc.batchUpdate("DELETE FROM recommendation_sub_item WHERE recommendation_id = ?", updated, BATCH,
+                (ps, r) -> ps.setLong(1, ids.get(r.key())));
+        counts[1] += added.size();
+        counts[2] += updated.size();
+        if (!added.isEmpty()) {
+            ids.putAll(recommendationIds(reviewIds));
+        }
+        List<Object[]> subItems = new ArrayList<>();
+        for (RecommendationRow r : recs.values()) {
+            int seq = 0;
+            for (SubItem item : r.recommendation().subItems()) {
+                subItems.add(new Object[] {ids.get(r.key()), ++seq, item.label(), item.text()});
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO recommendation_sub_item (recommendation_id, seq, label, text) VALUES (?, ?, ?, ?)", subItems);
+        return ids;
+    }
+
+    /** The recommendations of the reviews: review id + recommendation key → id. */
+    private Map<String, Long> recommendationIds(Collection<String> reviewIds) {
+        Map<String, Long> ids = new HashMap<>();
+        for (String reviewId : reviewIds) {
+            jdbc.query("SELECT recommendation_id, source, owning_body, number FROM recommendation WHERE review_id = ?", rs -> {
+                ids.put(reviewId + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4), rs.getLong(1));
+            }, reviewId);
+        }
+        return ids;
+    }
+
+    private void saveActions(List<RegisterFile.Entry> entries, Collection<String> reviewIds, Map<String, Long> recIds, int[] counts) {
+        Set<String> existing = new HashSet<>();
+        for (String reviewId : reviewIds) {
+            jdbc.query("SELECT action_ref FROM action WHERE review_id = ?", rs -> {
+                existing.add(reviewId + "|" + rs.getString(1));
+            }, reviewId);
+        }
+        List<Object[]> added = new ArrayList<>();
+        List<Object[]> updated = new ArrayList<>();
+        int order = 0;
+        for (RegisterFile.Entry e : entries) {
+            order++;
+            String reviewId = e.review().id();
+            Action a = e.action();
+            DueDate due = a.due();
+            Date dueDate = due.date() == null ? null : Date.valueOf(due.date());
+            long recId = recIds.get(reviewId + "|" + e.recommendation().key());
+            // A ref seen again (in the database, or earlier in this file) updates the action.
+            if (!existing.add(reviewId + "|" + a.ref())) {
+                updated.add(new Object[] {recId, a.agency(), a.text(), a.evidenceOfAchievement(), a.implementationLead(),
+                    a.targetDateAsWritten(), dueDate, due.note(), due.ongoing(), order, reviewId, a.ref()});
+            } else {
+                added.add(new Object[] {recId, reviewId, a.ref(), a.agency(), a.text(), a.evidenceOfAchievement(), a.implementationLead(),
+                    a.targetDateAsWritten(), dueDate, due.note(), due.ongoing(), order});
+            }
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO action (recommendation_id, review_id, action_ref, agency_code, action_text, evidence_of_achievement,
+                  implementation_lead, target_date_text, due_date, due_date_note, ongoing, plan_order)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", added);
+        jdbc.batchUpdate("""
                 UPDATE action SET recommendation_id = ?, agency_code = ?, action_text = ?, evidence_of_achievement = ?,
                   implementation_lead = ?, target_date_text = ?, due_date = ?, due_date_note = ?, ongoing = ?, plan_order = ?
-                WHERE review_id = ? AND action_ref = ?""",
-                recId, a.agency(), a.text(), a.evidenceOfAchievement(), a.implementationLead(), a.targetDateAsWritten(),
-                dueDate, due.note(), due.ongoing(), order, reviewId, a.ref());
-        if (updated == 0) {
-            jdbc.update("""
-                    INSERT INTO action (recommendation_id, review_id, action_ref, agency_code, action_text, evidence_of_achievement,
-                      implementation_lead, target_date_text, due_date, due_date_note, ongoing, plan_order)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    recId, reviewId, a.ref(), a.agency(), a.text(), a.evidenceOfAchievement(), a.implementationLead(),
-                    a.targetDateAsWritten(), dueDate, due.note(), due.ongoing(), order);
-            counts[3]++;
-        } else {
-            counts[4]++;
-        }
+                WHERE review_id = ? AND action_ref = ?""", updated);
+        counts[3] += added.size();
+        counts[4] += updated.size();
     }
+
+    private static final int BATCH = 1000;
 
     /** A review of the register, if there is one with that id. */
     public java.util.Optional<Review> review(String reviewId) {
@@ -135,13 +195,58 @@ public class RegisterRepository {
         return jdbc.queryForList("SELECT review_id FROM review ORDER BY review_id", String.class);
     }
 
-    /** Every action of every review, keyed review → action ref, for checking returns in memory. */
-    public Map<String, Map<String, ActionKey>> actionKeys() {
-        Map<String, Map<String, ActionKey>> keys = new HashMap<>();
-        reviewIds().forEach(id -> keys.put(id, new HashMap<>()));
-        jdbc.query("SELECT review_id, action_ref, action_id, agency_code FROM action", rs -> {
-            keys.get(rs.getString(1)).put(rs.getString(2), new ActionKey(rs.getLong(3), rs.getString(4)));
+    /** Every review's partnership, by review id in order. */
+    public Map<String, String> partnerships() {
+        Map<String, String> partnerships = new java.util.LinkedHashMap<>();
+        jdbc.query("SELECT review_id, partnership FROM review ORDER BY review_id", rs -> {
+            partnerships.put(rs.getString(1), rs.getString(2));
         });
-        return keys;
+        return partnerships;
+    }
+
+    /**
+     * Every action of every review, keyed review → action ref, for checking returns in memory (an
+     * unknown review has no entry, a review without actions an empty one). Each review's actions are
+     * read when first asked for, and only the {@value #REVIEWS_KEPT} reviews asked for last are kept:
+     * a national register (150,000 actions) is never held whole, and the returns of a month come
+     * partnership by partnership.
+     */
+    public Map<String, Map<String, ActionKey>> actionKeys() {
+        return new ActionKeys();
+    }
+
+    static final int REVIEWS_KEPT = 1000;
+
+    private final class ActionKeys extends java.util.AbstractMap<String, Map<String, ActionKey>> {
+        private final Map<String, java.util.Optional<Map<String, ActionKey>>> loaded = new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, java.util.Optional<Map<String, ActionKey>>> eldest) {
+                return size() > REVIEWS_KEPT;
+            }
+        };
+
+        @Override
+        public Map<String, ActionKey> get(Object review) {
+            return review instanceof String id ? loaded.computeIfAbsent(id, this::read).orElse(null) : null;
+        }
+
+        @Override
+        public boolean containsKey(Object review) {
+            return get(review) != null;
+        }
+
+        private java.util.Optional<Map<String, ActionKey>> read(String reviewId) {
+            Map<String, ActionKey> keys = new HashMap<>();
+            jdbc.query("SELECT action_ref, action_id, agency_code FROM action WHERE review_id = ?", rs -> {
+                keys.put(rs.getString(1), new ActionKey(rs.getLong(2), rs.getString(3)));
+            }, reviewId);
+            return keys.isEmpty() && review(reviewId).isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(keys);
+        }
+
+        /** Reviews are read one by one, never listed. */
+        @Override
+        public Set<Map.Entry<String, Map<String, ActionKey>>> entrySet() {
+            throw new UnsupportedOperationException("the register's action keys are read review by review");
+        }
     }
 }

@@ -3,13 +3,11 @@ package org.dhrtracker.report;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 import org.dhrtracker.reconcile.ActionStatus;
 import org.dhrtracker.reconcile.Assessor.Assessment;
-import org.dhrtracker.reconcile.Assessor.RecommendationRollup;
 import org.dhrtracker.reconcile.FindingCode.Severity;
 import org.springframework.stereotype.Component;
 
@@ -42,12 +40,9 @@ public class PartnershipReportPdf {
         Map<String, Object> row = BoardReportPdf.countsRow("review", ReportFormats.join(data.reviewId(), data.reviewTitle()),
                 ReportSummary.of(data).total());
         Assessment a = data.assessment();
-        long complete = a.recommendations().stream().filter(RecommendationRollup::complete).count();
-        row.put("recommendations", complete + " of " + a.recommendations().size());
+        row.put("recommendations", a.completeRecommendations() + " of " + a.recommendations().size());
         row.put("ready", a.readyForSignOff() ? "Yes" : "No");
-        Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
-        Arrays.stream(Severity.values()).forEach(s -> bySeverity.put(s, 0));
-        a.findings().forEach(f -> bySeverity.merge(f.severity(), 1, Integer::sum));
+        Map<Severity, Integer> bySeverity = a.findingsBySeverity();
         row.put("findings", bySeverity.get(Severity.HIGH) + ", " + bySeverity.get(Severity.MEDIUM) + ", " + bySeverity.get(Severity.LOW));
         return row;
     }

@@ -13,9 +13,11 @@ import org.dhrtracker.reconcile.Assessor.Assessment;
  *
  * @param marking protective marking printed on every page and sheet, e.g. OFFICIAL-SENSITIVE
  * @param actions every action of the review, in plan order (owning body, recommendation, action)
- * @param returnsHistory every accepted update up to the as-at date, newest as-at first
+ * @param returnsHistory every accepted update up to the as-at date, newest as-at first; empty when
+ *        loaded for a run whose reports do not show it (see {@link ReportDataLoader#load(String, java.time.LocalDate, boolean)})
  * @param assessment the findings, the recommendations' roll-ups and outcomes, and sign-off readiness
- * @param openOverTime open (not completed) actions at each return date up to the as-at date, and at it
+ * @param openOverTime open (not completed) actions at each return date up to the as-at date, and at it;
+ *        empty, as the history, when the run's reports do not show it
  * @param sinceLast what changed since the previous report of the review
  */
 public record ReportData(

@@ -14,7 +14,6 @@ import java.util.Map;
 import org.dhrtracker.intake.ReturnStatus;
 import org.dhrtracker.reconcile.ActionStatus;
 import org.dhrtracker.reconcile.Assessor;
-import org.dhrtracker.reconcile.ClosureRepository;
 import org.dhrtracker.reconcile.ClosureRepository.Claim;
 import org.dhrtracker.reconcile.Reconciler;
 import org.dhrtracker.register.Scope;
@@ -34,22 +33,30 @@ public class ReportDataLoader {
     private final Assessor assessor;
     private final Clock clock;
     private final String marking;
-    private final ClosureRepository closure;
     private final Reconciler reconciler;
 
     public ReportDataLoader(JdbcTemplate jdbc, Assessor assessor, Clock clock, @Value("${dhr.marking}") String marking,
-            ClosureRepository closure, Reconciler reconciler) {
+            Reconciler reconciler) {
         this.jdbc = jdbc;
         this.reconciler = reconciler;
         this.assessor = assessor;
-        this.closure = closure;
         this.clock = clock;
         this.marking = marking;
     }
 
     public ReportData load(String reviewId, LocalDate asAt) {
+        return load(reviewId, asAt, true);
+    }
+
+    /**
+     * @param withHistory false when no report of the run shows the returns history or the open actions
+     *        over time (only the board report and the master workbook do): both are then left empty,
+     *        since working out the trend means reconciling again as at every earlier return date
+     */
+    public ReportData load(String reviewId, LocalDate asAt, boolean withHistory) {
         Date at = Date.valueOf(asAt);
-        Map<Long, Claim> claims = closure.claimsAsAt(reviewId, asAt);
+        Assessor.Assessed assessed = assessor.assessWithClaims(reviewId, asAt);
+        Map<Long, Claim> claims = assessed.claims();
         List<ActionLine> actions = jdbc.query("""
                 SELECT a.action_id, r.owning_body, r.number, r.text, r.scope, r.scope_as_written, a.action_ref, a.agency_code, g.name,
                        a.action_text, a.evidence_of_achievement, a.implementation_lead, a.target_date_text, s.due_date, s.status,
@@ -68,7 +75,7 @@ public class ReportDataLoader {
                 label(rs.getString("reported")), rs.getString("progress"), date(rs, "completion_date"),
                 ReportFormats.signOff(claims.get(rs.getLong("action_id")), date(rs, "completion_date"))), at, reviewId);
 
-        List<UpdateLine> history = jdbc.query("""
+        List<UpdateLine> history = !withHistory ? List.of() : jdbc.query("""
                 SELECT u.as_at, a.action_ref, u.agency_code, u.status, u.progress, u.evidence, u.revised_target_date,
                        u.completion_date, u.reported_by, f.file_name, u.source_row, u.received_at
                 FROM progress_update u
@@ -83,8 +90,8 @@ public class ReportDataLoader {
 
         return jdbc.queryForObject("SELECT partnership, partnership_name, title FROM review WHERE review_id = ?",
                 (rs, i) -> new ReportData(rs.getString(1), rs.getString(2), reviewId, rs.getString(3), asAt, marking,
-                        clock.instant(), actions, history, assessor.assess(reviewId, asAt), openOverTime(reviewId, asAt, actions),
-                        sinceLast(reviewId, asAt)), reviewId);
+                        clock.instant(), actions, history, assessed.assessment(),
+                        withHistory ? openOverTime(reviewId, asAt, actions) : List.of(), sinceLast(reviewId, asAt)), reviewId);
     }
 
     /**

@@ -42,6 +42,10 @@ public class ReportJobConfiguration {
     /** Job parameter: only the reviews of this partnership (when no review is named). */
     public static final String PARTNERSHIP = "partnership";
     public static final String OUTPUTS = "outputs";
+    /** Step context keys of the seconds each part of the run took: this, then a report kind's id or "report-data". */
+    public static final String SECONDS = "seconds.";
+    /** The same for the CPU time of the step's thread. */
+    public static final String CPU_SECONDS = "cpu-seconds.";
 
     private static final Logger log = LoggerFactory.getLogger(ReportJobConfiguration.class);
 
@@ -81,23 +85,23 @@ public class ReportJobConfiguration {
         return (contribution, chunkContext) -> {
             EnumSet<ReportKind> kinds = EnumSet.noneOf(ReportKind.class);
             if (reports == null || reports.isBlank()) {
-                kinds = EnumSet.allOf(ReportKind.class);
+                kinds = EnumSet.complementOf(EnumSet.of(ReportKind.NATIONAL_WORKBOOK));
             } else {
                 for (String id : reports.split(",")) {
                     kinds.add(ReportKind.fromId(id));
                 }
             }
             List<String> named = BatchConfiguration.reviews(review);
-            List<String> reviews = named != null ? named : register.reviewIds().stream()
-                    .filter(id -> partnership == null || register.review(id).map(r -> r.partnership().equals(partnership)).orElse(false))
-                    .toList();
+            List<String> reviews = named != null ? named : register.partnerships().entrySet().stream()
+                    .filter(r -> partnership == null || r.getValue().equals(partnership)).map(Map.Entry::getKey).toList();
             List<String> written = new ArrayList<>();
             String folder = output == null ? ReportService.DEFAULT_OUTPUT : output;
-            List<Path> files = new ArrayList<>();
-            for (String id : reviews) {
-                files.addAll(service.produce(id, asAt, kinds, folder));
-            }
-            files.addAll(service.producePartnerships(reviews, asAt, kinds, folder));
+            ReportService.Run run = service.produce(reviews, asAt, kinds, folder);
+            List<Path> files = run.files();
+            var context = chunkContext.getStepContext().getStepExecution().getExecutionContext();
+            run.seconds().forEach((part, seconds) -> context.putDouble(SECONDS + part, seconds));
+            run.cpuSeconds().forEach((part, seconds) -> context.putDouble(CPU_SECONDS + part, seconds));
+            log.info("Report parts, seconds: {}", run.seconds());
             for (Path p : files) {
                 written.add(p.toString());
                 log.info("Wrote {}", p);

@@ -17,7 +17,12 @@ public enum ReportKind {
     /** One workbook per agency of a partnership, in a return-packs/ folder (see ReturnPacks.fileName). */
     RETURN_PACKS("return-packs", "return-pack", ""),
     /** One per partnership per run, across all its reviews: {@code fileName} takes the partnership. */
-    PARTNERSHIP("partnership-report", "partnership-report", "pdf");
+    PARTNERSHIP("partnership-report", "partnership-report", "pdf"),
+    /**
+     * Once per run, every review of the register: one row per review and one per action
+     * ({@link NationalWorkbook}). Not in a run that names no reports: asked for by name.
+     */
+    NATIONAL_WORKBOOK("national-workbook", "workbook", "xlsx");
 
     private final String id;
     private final String fileStem;

@@ -56,7 +56,7 @@ final class Sheets {
     }
 
     /** The marking in row 1, the table's header in row 2 and its rows from row 3. */
-    static <T> void writeSheet(Sheet sheet, String marking, List<Column<T>> columns, List<T> rows, Styles styles) {
+    static <T> void writeSheet(Sheet sheet, String marking, List<Column<T>> columns, Iterable<T> rows, Styles styles) {
         setText(sheet.createRow(0).createCell(0), marking, styles.marking, styles);
         writeTable(sheet, 1, marking, columns, rows, styles);
         fitToWidth(sheet);
@@ -68,7 +68,7 @@ final class Sheets {
      *
      * @return the index of the last row written
      */
-    static <T> int writeTable(Sheet sheet, int headerRow, String marking, List<Column<T>> columns, List<T> rows, Styles styles) {
+    static <T> int writeTable(Sheet sheet, int headerRow, String marking, List<Column<T>> columns, Iterable<T> rows, Styles styles) {
         Row header = sheet.createRow(headerRow);
         for (int c = 0; c < columns.size(); c++) {
             Cell cell = header.createCell(c);

@@ -1,0 +1,384 @@
+package org.dhrtracker.bench;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.dhrtracker.reconcile.Assessor.Assessment;
+import org.dhrtracker.report.PartnershipReportPdf;
+import org.dhrtracker.report.ReportData;
+
+/**
+ * The floor of each stage of the monthly run: the same work done with the libraries alone, on the
+ * same data, with nothing of the product around them. What the product adds on top of a floor is
+ * its checks, its bookkeeping and its structure; the ratio of the two says how much that costs.
+ *
+ * <ul>
+ * <li>intake: the month's return files parsed with Commons CSV, and their rows batch-inserted with
+ * plain JDBC into a copy of the database taken before the month (same tables, indexes, constraints
+ * and history; the product's HSQLDB settings), committed every {@link #FILES_PER_COMMIT} files as
+ * the product commits;
+ * <li>reconcile: on that copy, the updates read with one query, the actions with another, and a status
+ * row per action batch-inserted in one transaction;
+ * <li>report data: each review's actions (with their status and last update) and updates read
+ * with one query each;
+ * <li>partnership reports: the same partnership reports filled and exported by JasperReports from rows
+ * already in memory;
+ * <li>national workbook: the same cells written with SXSSF, without styles.
+ * </ul>
+ */
+final class Floors {
+
+    static final int FILES_PER_COMMIT = 20;
+
+    /** What a floor did: rows and seconds (clock and CPU) and the moments it ran between. */
+    record Measured(long rows, double seconds, long from, long to) {
+    }
+
+    private final Path dir;
+    private final String hsqldbSettings;
+
+    /**
+     * @param dir where the floors write (their databases and files)
+     * @param hsqldbSettings the product's HSQLDB URL properties, e.g. ";hsqldb.default_table_type=cached;..."
+     */
+    Floors(Path dir, String hsqldbSettings) {
+        this.dir = dir;
+        this.hsqldbSettings = hsqldbSettings;
+    }
+
+    interface Work {
+        long run() throws Exception;
+    }
+
+    private Measured measure(Work work) throws Exception {
+        System.gc();
+        long from = System.currentTimeMillis();
+        long start = System.nanoTime();
+        long rows = work.run();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Measured(rows, seconds, from, System.currentTimeMillis());
+    }
+
+    /** Every record of the files parsed, every value touched; the header rows are not counted. */
+    Measured csvParse(List<Path> files) throws Exception {
+        return measure(() -> {
+            long rows = 0;
+            long chars = 0;
+            for (Path f : files) {
+                for (List<String> row : parse(f)) {
+                    for (String v : row) {
+                        chars += v.length();
+                    }
+                    rows++;
+                }
+                rows--;
+            }
+            return chars >= 0 ? rows : 0;
+        });
+    }
+
+    private static List<List<String>> parse(Path file) throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (CSVRecord r : CSVFormat.RFC4180.parse(in)) {
+                rows.add(r.toList());
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * The month's files applied with plain JDBC to the copy of the database taken before the month:
+     * the register's action keys read, then for each file its record and its rows batch-inserted into
+     * the same tables (same indexes and constraints, same history), committed every
+     * {@link #FILES_PER_COMMIT} files. Only the parsing, done beforehand file by file, is not timed.
+     */
+    Measured jdbcInsert(Connection c, List<Path> files) throws Exception {
+        long nanos = 0;
+        long started = System.currentTimeMillis();
+        long t = System.nanoTime();
+        Map<String, Long> actions = new HashMap<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT review_id, action_ref, action_id FROM action")) {
+            while (rs.next()) {
+                actions.put(rs.getString(1) + "|" + rs.getString(2), rs.getLong(3));
+            }
+        }
+        nanos += System.nanoTime() - t;
+        long rows = 0;
+        Timestamp received = Timestamp.from(Instant.now());
+        try (PreparedStatement file = c.prepareStatement("INSERT INTO return_file (file_name, sha256, received_at, row_count) VALUES (?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS);
+                PreparedStatement insert = c.prepareStatement("""
+                        INSERT INTO progress_update (action_id, agency_code, as_at, status, progress, evidence, revised_target_date,
+                          completion_date, reported_by, return_file_id, source_row, received_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            for (int f = 0; f < files.size(); f++) {
+                List<List<String>> parsed = parse(files.get(f));
+                t = System.nanoTime();
+                file.setString(1, files.get(f).getFileName().toString());
+                file.setString(2, String.format("%064d", f));
+                file.setTimestamp(3, received);
+                file.setInt(4, parsed.size() - 1);
+                file.executeUpdate();
+                long fileId;
+                try (ResultSet key = file.getGeneratedKeys()) {
+                    key.next();
+                    fileId = key.getLong(1);
+                }
+                for (int r = 1; r < parsed.size(); r++) {
+                    List<String> v = parsed.get(r);
+                    insert.setLong(1, actions.get(v.get(0) + "|" + v.get(1)));
+                    insert.setString(2, v.get(2));
+                    insert.setDate(3, Date.valueOf(LocalDate.parse(v.get(3))));
+                    insert.setString(4, v.get(4).toUpperCase(java.util.Locale.ROOT).replace(' ', '_'));
+                    insert.setString(5, emptyToNull(v.get(5)));
+                    insert.setString(6, emptyToNull(v.get(6)));
+                    insert.setDate(7, date(v.get(7)));
+                    insert.setDate(8, date(v.get(8)));
+                    insert.setString(9, emptyToNull(v.get(9)));
+                    insert.setLong(10, fileId);
+                    insert.setInt(11, r + 1);
+                    insert.setTimestamp(12, received);
+                    insert.addBatch();
+                    rows++;
+                }
+                insert.executeBatch();
+                if ((f + 1) % FILES_PER_COMMIT == 0 || f == files.size() - 1) {
+                    c.commit();
+                }
+                nanos += System.nanoTime() - t;
+            }
+        }
+        return new Measured(rows, nanos / 1e9, started, System.currentTimeMillis());
+    }
+
+    /**
+     * Reconciling with plain JDBC on the copy of the database (after {@link #jdbcInsert}): the updates up
+     * to the date read in one query (the latest of each action kept), the actions' due dates in another,
+     * and a status row per action batch-inserted into the same table in one transaction.
+     */
+    Measured reconcile(Connection c, LocalDate asAt) throws Exception {
+        return measure(() -> {
+            Map<Long, long[]> latest = new HashMap<>();
+            try (PreparedStatement q = c.prepareStatement("""
+                    SELECT action_id, update_id, as_at, status, revised_target_date, evidence FROM progress_update WHERE as_at <= ?
+                    ORDER BY action_id, as_at, update_id""")) {
+                q.setDate(1, Date.valueOf(asAt));
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        Date revised = rs.getDate(5);
+                        rs.getString(6);
+                        latest.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getDate(3).getTime(), rs.getString(4).length(),
+                            revised == null ? 0 : revised.getTime()});
+                    }
+                }
+            }
+            long rows = 0;
+            Timestamp now = Timestamp.from(Instant.now());
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM action_status WHERE as_at = ?")) {
+                delete.setDate(1, Date.valueOf(asAt));
+                delete.executeUpdate();
+            }
+            try (Statement q = c.createStatement(); ResultSet rs = q.executeQuery("SELECT action_id, review_id, due_date FROM action");
+                    PreparedStatement insert = c.prepareStatement("""
+                            INSERT INTO action_status (as_at, action_id, review_id, status, rag, due_date, last_update_id, reconciled_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                while (rs.next()) {
+                    long[] l = latest.get(rs.getLong(1));
+                    insert.setDate(1, Date.valueOf(asAt));
+                    insert.setLong(2, rs.getLong(1));
+                    insert.setString(3, rs.getString(2));
+                    insert.setString(4, l == null ? "NO_RETURN" : "ON_TRACK");
+                    insert.setString(5, l == null ? "AMBER" : "GREEN");
+                    insert.setDate(6, rs.getDate(3));
+                    insert.setObject(7, l == null ? null : l[0]);
+                    insert.setTimestamp(8, now);
+                    insert.addBatch();
+                    rows++;
+                }
+                insert.executeBatch();
+            }
+            c.commit();
+            return rows;
+        });
+    }
+
+    /** A connection to the copy of the database, with the product's settings; not auto-committing. */
+    Connection open(Path snapshot) throws SQLException {
+        Connection c = DriverManager.getConnection("jdbc:hsqldb:file:" + snapshot.resolve(DATABASE) + hsqldbSettings, "SA", "");
+        c.setAutoCommit(false);
+        return c;
+    }
+
+    /** The name of the database's files, in HOME/db and in the copy. */
+    static final String DATABASE = "dhr";
+
+    /** Each review's action lines and updates up to the date, one query each, every value read. */
+    Measured reportData(DataSource product, LocalDate asAt, List<String> reviews) throws Exception {
+        try (Connection c = product.getConnection()) {
+            return measure(() -> {
+                long rows = 0;
+                try (PreparedStatement actions = c.prepareStatement("""
+                        SELECT r.owning_body, r.number, r.text, r.scope, r.scope_as_written, a.action_ref, a.agency_code, g.name,
+                               a.action_text, a.evidence_of_achievement, a.implementation_lead, a.target_date_text, s.due_date, s.status,
+                               u.as_at, u.status, u.progress, u.completion_date
+                        FROM action a
+                        JOIN recommendation r ON r.recommendation_id = a.recommendation_id
+                        JOIN agency g ON g.agency_code = a.agency_code
+                        JOIN action_status s ON s.action_id = a.action_id AND s.as_at = ?
+                        LEFT JOIN progress_update u ON u.update_id = s.last_update_id
+                        WHERE a.review_id = ? ORDER BY r.plan_order, a.plan_order""");
+                        PreparedStatement updates = c.prepareStatement("""
+                        SELECT u.action_id, u.as_at, u.status, u.evidence, u.revised_target_date, f.file_name, u.source_row
+                        FROM action a JOIN progress_update u ON u.action_id = a.action_id
+                        JOIN return_file f ON f.return_file_id = u.return_file_id
+                        WHERE a.review_id = ? AND u.as_at <= ? ORDER BY u.action_id, u.as_at, u.update_id""")) {
+                    for (String review : reviews) {
+                        actions.setDate(1, Date.valueOf(asAt));
+                        actions.setString(2, review);
+                        rows += readAll(actions);
+                        updates.setString(1, review);
+                        updates.setDate(2, Date.valueOf(asAt));
+                        readAll(updates);
+                    }
+                }
+                return rows;
+            });
+        }
+    }
+
+    private static long readAll(PreparedStatement q) throws SQLException {
+        long rows = 0;
+        try (ResultSet rs = q.executeQuery()) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                for (int i = 1; i <= columns; i++) {
+                    rs.getObject(i);
+                }
+                rows++;
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * The partnership reports filled and exported from rows in memory: one report per partnership with a
+     * row per review (the figures are not worked out, so they are zero: the layout is the same).
+     */
+    Measured jasper(NationalData data, PartnershipReportPdf pdf, String marking, LocalDate asAt) throws Exception {
+        Path out = Files.createDirectories(dir.resolve("partnership-reports"));
+        NationalData.Shape shape = data.shape();
+        List<List<ReportData>> partnerships = new ArrayList<>();
+        for (int r = 0; r < shape.reviews(); r++) {
+            if (r % shape.reviewsPerPartnership() == 0) {
+                partnerships.add(new ArrayList<>());
+            }
+            NationalData.GeneratedAction first = data.review(r).get(0);
+            partnerships.get(partnerships.size() - 1).add(new ReportData(first.partnership(), first.partnershipName(), first.review(),
+                    first.reviewTitle(), asAt, marking, Instant.now(), List.of(), List.of(), new Assessment(List.of(), List.of()), List.of(),
+                    ReportData.SinceLast.firstReport()));
+        }
+        return measure(() -> {
+            for (List<ReportData> reviews : partnerships) {
+                pdf.write(reviews, out.resolve(reviews.get(0).partnership() + ".pdf"));
+            }
+            return partnerships.size();
+        });
+    }
+
+    /** Generating the actions alone, to take from {@link #sxssf}: the generator is not what is measured. */
+    Measured generation(NationalData data) throws Exception {
+        return measure(() -> {
+            long[] chars = {0};
+            data.forEachAction(a -> chars[0] += a.action().length());
+            return chars[0];
+        });
+    }
+
+    /** The national workbook's cells written with SXSSF: a row per review, a row per action, no styles. */
+    Measured sxssf(NationalData data, LocalDate asAt) throws Exception {
+        Path file = dir.resolve("national-workbook.xlsx");
+        return measure(() -> {
+            long[] rows = {0};
+            try (SXSSFWorkbook wb = new SXSSFWorkbook(100); OutputStream out = Files.newOutputStream(file)) {
+                wb.setCompressTempFiles(true);
+                Sheet reviews = wb.createSheet("Reviews");
+                Sheet[] actions = {wb.createSheet("Actions")};
+                int[] next = {0, 0};
+                int perSheet = org.apache.poi.ss.SpreadsheetVersion.EXCEL2007.getMaxRows() - 2;
+                data.forEachAction(a -> {
+                    if (a.index() == 0) {
+                        Row row = reviews.createRow(next[0]++);
+                        Object[] values = {a.partnership(), a.partnershipName(), a.review(), a.reviewTitle(), 75, 0, 20, 10, 15, 20, 10, 30, 12,
+                            "No", 3, 20, 40};
+                        for (int i = 0; i < values.length; i++) {
+                            set(row, i, values[i]);
+                        }
+                    }
+                    if (next[1] == perSheet) {
+                        actions[0] = wb.createSheet("Actions " + (wb.getNumberOfSheets()));
+                        next[1] = 0;
+                    }
+                    Row row = actions[0].createRow(next[1]++);
+                    Object[] values = {a.partnership(), a.review(), a.recommendation(), a.owningBody(), a.scope(), a.actionRef(), a.agency(),
+                        a.agencyName(), a.action(), a.targetDate(), asAt, "In progress", "Green", asAt, "In progress", null, null};
+                    for (int i = 0; i < values.length; i++) {
+                        set(row, i, values[i]);
+                    }
+                    rows[0]++;
+                });
+                wb.write(out);
+            }
+            return rows[0];
+        });
+    }
+
+    private static void set(Row row, int column, Object value) {
+        if (value instanceof String s) {
+            row.createCell(column).setCellValue(s);
+        } else if (value instanceof Integer n) {
+            row.createCell(column).setCellValue(n);
+        } else if (value instanceof LocalDate d) {
+            row.createCell(column).setCellValue(d);
+        }
+    }
+
+    private static String emptyToNull(String s) {
+        return s.isEmpty() ? null : s;
+    }
+
+    private static Date date(String s) {
+        return s.isEmpty() ? null : Date.valueOf(LocalDate.parse(s));
+    }
+
+    static void shutdown(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN");
+        }
+    }
+}
