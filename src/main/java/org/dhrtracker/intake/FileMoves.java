@@ -60,8 +60,9 @@ final class FileMoves {
      * it, so a kill leaves either the old content or the new, never half.
      */
     static void writeAtomically(Path file, String content) {
-        // A short temporary name: the file's own may already be near the 255-byte limit.
-        Path temp = file.resolveSibling(".errors-" + java.util.UUID.randomUUID() + ".tmp");
+        // One fixed, short temporary name (the file's own may be near the 255-byte limit; one writer at a
+        // time): what a kill leaves of it is overwritten by the next write, never left behind.
+        Path temp = file.resolveSibling(".writing.tmp");
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(temp, content);
