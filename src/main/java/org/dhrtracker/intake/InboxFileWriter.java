@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -14,7 +15,9 @@ import org.dhrtracker.reconcile.ClosureRepository;
 import org.dhrtracker.tabular.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -49,6 +52,7 @@ public class InboxFileWriter implements ItemWriter<InboxFile>, StepExecutionList
     private final Clock clock;
     private final String marking;
     private final ItemProcessor<Path, InboxFile> checker;
+    private final JobRepository jobRepository;
     private ExecutionContext counts;
     /** On a restarted step, the files of the chunk committed last before the interruption, which may not all have been moved. */
     private List<LastFile> interrupted = List.of();
@@ -58,13 +62,40 @@ public class InboxFileWriter implements ItemWriter<InboxFile>, StepExecutionList
      *        the same transaction may have made the claims it decides
      */
     public InboxFileWriter(ReturnRepository returns, ClosureRepository closure, Home home, Clock clock, String marking,
-            ItemProcessor<Path, InboxFile> checker) {
+            ItemProcessor<Path, InboxFile> checker, JobRepository jobRepository) {
+        this.jobRepository = jobRepository;
         this.checker = checker;
         this.returns = returns;
         this.closure = closure;
         this.home = home;
         this.clock = clock;
         this.marking = marking;
+    }
+
+    /**
+     * On a restart, the counts and outcomes of the latest earlier execution of this step that saved
+     * them. Batch hands a restarted step the context of the step's last execution; if that one was
+     * killed as it started, before it saved anything, its context is empty and the one before holds
+     * what was committed.
+     */
+    private Map<String, Object> carriedOver(StepExecution current) {
+        StepExecution latest = null;
+        for (JobExecution job : jobRepository.getJobExecutions(current.getJobExecution().getJobInstance())) {
+            for (StepExecution step : job.getStepExecutions()) {
+                if (step.getStepName().equals(current.getStepName()) && step.getId() < current.getId()
+                        && (latest == null || step.getId() > latest.getId())) {
+                    StepExecution loaded = jobRepository.getStepExecution(job.getId(), step.getId());
+                    if (loaded != null && loaded.getExecutionContext().containsKey(ACCEPTED)) {
+                        latest = loaded;
+                    }
+                }
+            }
+        }
+        Map<String, Object> carried = new java.util.HashMap<>();
+        if (latest != null) {
+            latest.getExecutionContext().entrySet().forEach(e -> carried.put(e.getKey(), e.getValue()));
+        }
+        return carried;
     }
 
     /** Where a committed file goes. */
@@ -98,6 +129,9 @@ public class InboxFileWriter implements ItemWriter<InboxFile>, StepExecutionList
     @Override
     public void beforeStep(StepExecution stepExecution) {
         counts = stepExecution.getExecutionContext();
+        if (!counts.containsKey(ACCEPTED)) {
+            carriedOver(stepExecution).forEach(counts::put);
+        }
         interrupted = counts.getString(LAST_FILES, "").lines().map(LastFile::parse).filter(Objects::nonNull).toList();
         for (String key : new String[] {ACCEPTED, REJECTED, DUPLICATE, ROWS, SIGN_OFFS_ACCEPTED,
             SIGN_OFFS_REJECTED, SIGN_OFFS_DUPLICATE, DECISIONS}) {

@@ -120,8 +120,8 @@ public class IngestReturnsJobConfiguration {
     @Bean
     @StepScope
     InboxFileWriter inboxFileWriter(ReturnRepository returns, ClosureRepository closure, Home home, Clock clock,
-            @Value("${dhr.marking}") String marking, InboxFileChecker inboxFileChecker) {
-        return new InboxFileWriter(returns, closure, home, clock, marking, inboxFileChecker::check);
+            @Value("${dhr.marking}") String marking, InboxFileChecker inboxFileChecker, JobRepository jobRepository) {
+        return new InboxFileWriter(returns, closure, home, clock, marking, inboxFileChecker::check, jobRepository);
     }
 
     /**
