@@ -152,13 +152,13 @@ public final class Benchmark {
             Floors.Measured sxssf = floors.sxssf(data, measured);
 
             List<Stage> stages = stages(monthly, watch, List.of(
-                    new Floor("parse + insert", parse.rows(), parse.seconds() + insert.seconds(), watch.cpuSeconds(parse.from(), parse.to())
-                            + watch.cpuSeconds(insert.from(), insert.to())),
+                    new Floor("parse + insert", parse.rows(), parse.seconds() + insert.seconds(),
+                            watch.threadCpuSeconds(parse.from(), parse.to()) + insert.cpuSeconds()),
                     floor("read + insert", reconcile),
                     floor("read", reportData),
                     floor("fill + export", jasper),
                     new Floor("SXSSF", sxssf.rows(), sxssf.seconds() - generation.seconds(),
-                            watch.cpuSeconds(sxssf.from(), sxssf.to()) - watch.cpuSeconds(generation.from(), generation.to()))));
+                            watch.threadCpuSeconds(sxssf.from(), sxssf.to()) - watch.threadCpuSeconds(generation.from(), generation.to()))));
             print(stages, (ended - started) / 1000.0, watch.cpuSeconds(started, ended));
             out.printf("Floors: CSV parse %.2f s (%s rows/s), JDBC insert %.2f s (%s rows/s), generating the workbook's rows %.2f s (taken off SXSSF)%n",
                     parse.seconds(), perSecond(parse.rows(), parse.seconds()), insert.seconds(), perSecond(insert.rows(), insert.seconds()),
@@ -172,7 +172,7 @@ public final class Benchmark {
     }
 
     private Floor floor(String what, Floors.Measured m) {
-        return new Floor(what, m.rows(), m.seconds(), watch.cpuSeconds(m.from(), m.to()));
+        return new Floor(what, m.rows(), m.seconds(), watch.threadCpuSeconds(m.from(), m.to()));
     }
 
     /** A stage of the run beside its floor. */
@@ -183,10 +183,10 @@ public final class Benchmark {
     }
 
     private void print(List<Stage> stages, double monthSeconds, double monthCpu) {
-        String format = "%-20s %8s %-8s %9s %9s %8s %9s %9s  | %-15s %9s %9s %8s | %6s%n";
+        String format = "%-20s %8s %-8s %9s %9s %8s %9s %9s  | %-15s %9s %9s %8s | %6s %6s%n";
         out.println();
         out.printf(format, "stage", "rows", "", "seconds", "rows/s", "CPU s", "peak heap", "after GC", "floor", "seconds", "rows/s",
-                "CPU s", "ratio");
+                "CPU s", "ratio", "CPU");
         double floorTotal = 0;
         for (Stage s : stages) {
             floorTotal += s.floor().seconds();
@@ -194,15 +194,16 @@ public final class Benchmark {
             out.printf(format, s.name(), s.rows() > 0 ? s.rows() : "", s.unit(), decimal(s.seconds()), perSecond(s.rows(), s.seconds()),
                     decimal(s.cpuSeconds()), mb(s.peakHeap()), mb(s.liveHeap()), s.floor().what(), floor ? decimal(s.floor().seconds()) : "",
                     perSecond(s.floor().rows(), s.floor().seconds()), floor ? decimal(s.floor().cpuSeconds()) : "",
-                    floor ? decimal(s.ratio()) : "");
+                    floor ? decimal(s.ratio()) : "", floor ? decimal(s.cpuSeconds() / s.floor().cpuSeconds()) : "");
         }
         out.printf(format, "month", "", "", String.format("%.2f", monthSeconds), "", String.format("%.2f", monthCpu), "", "", "sum of floors",
-                String.format("%.2f", floorTotal), "", "", String.format("%.2f", monthSeconds / floorTotal));
+                String.format("%.2f", floorTotal), "", "", String.format("%.2f", monthSeconds / floorTotal), "");
         out.println("""
-                seconds: on the clock. CPU s: the process's CPU time (every thread, the collector's too) for intake, reconcile
-                and the report step; the report step's own thread for its parts, which run interleaved, partnership by
-                partnership. peak heap: the most heap in use during the step, garbage not yet collected included; after GC: the
-                most still in use after a collection. ratio: seconds of the stage / seconds of its floor.""");
+                seconds: on the clock. CPU s: CPU time of the thread that runs the jobs and the floors (not the collector's or
+                the compiler's), less disturbed than the clock by other work on the machine. The report step's parts run
+                interleaved, partnership by partnership, and share its heap figures. peak heap: the most heap in use during the
+                step, garbage not yet collected included; after GC: the most still in use after a collection (an upper bound
+                of what was live). ratio: seconds of the stage / seconds of its floor; CPU: the same for CPU time.""");
     }
 
     /** Two decimals; blank for a figure not measured (NaN). */
@@ -250,7 +251,7 @@ public final class Benchmark {
             double seconds = (to - from) / 1000.0;
             long peak = watch.peak(from, to);
             long live = watch.peakLive(from, to);
-            double cpu = watch.cpuSeconds(from, to);
+            double cpu = watch.threadCpuSeconds(from, to);
             var context = step.getExecutionContext();
             switch (step.getStepName()) {
                 case "ingest-returns" -> stages.add(new Stage("intake", "updates", context.getInt(InboxFileWriter.ROWS, 0), seconds, cpu, peak,
