@@ -388,10 +388,4 @@ final class Floors {
     private static Date date(String s) {
         return s.isEmpty() ? null : Date.valueOf(LocalDate.parse(s));
     }
-
-    static void shutdown(Connection c) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("SHUTDOWN");
-        }
-    }
 }
