@@ -361,7 +361,8 @@ public final class NationalData {
             }
             for (int agency = 0; agency < shape.agenciesPerPartnership(); agency++) {
                 String code = agencyCode(p, agency);
-                Path file = dir.resolve(asAt + "_" + code + ".csv");
+                // Named as a return pack comes back (partnership, agency, date): the inbox takes a partnership's together.
+                Path file = dir.resolve(partnershipCode(p) + "-" + AGENCY_TYPES.get(agency).code() + "-return-" + asAt + ".csv");
                 write(file, RETURN_HEADER, csv -> {
                     for (int i = 0; i < actions.size(); i++) {
                         for (GeneratedAction a : actions.get(i)) {

@@ -35,8 +35,11 @@ final class ProcessWatch implements AutoCloseable {
     private final List<Point> points = new ArrayList<>();
     /** Heap in use after each collection: what was still live then. */
     private final List<Point> afterCollections = new ArrayList<>();
-    /** CPU nanoseconds of the process at moments (epoch milliseconds), in order. */
+    /** CPU nanoseconds of the process and of the watched thread at moments (epoch milliseconds), in order. */
     private final List<long[]> cpu = new ArrayList<>();
+    /** The thread that runs the jobs and the floors: the one that started the watch. */
+    private final long watched = Thread.currentThread().getId();
+    private final java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
@@ -68,7 +71,7 @@ final class ProcessWatch implements AutoCloseable {
                 long now = System.currentTimeMillis();
                 add(now, memory.getHeapMemoryUsage().getUsed());
                 synchronized (this) {
-                    cpu.add(new long[] {now, os.getProcessCpuTime()});
+                    cpu.add(new long[] {now, os.getProcessCpuTime(), threads.getThreadCpuTime(watched)});
                 }
                 try {
                     Thread.sleep(SAMPLE_MILLIS);
@@ -117,15 +120,27 @@ final class ProcessWatch implements AutoCloseable {
     }
 
     /** CPU seconds the process used between the two moments (epoch milliseconds). */
-    synchronized double cpuSeconds(long from, long to) {
+    double cpuSeconds(long from, long to) {
+        return cpu(from, to, 1);
+    }
+
+    /**
+     * CPU seconds of the thread that started the watch (the one that runs the jobs and the floors)
+     * between the two moments: what the work itself cost, without the collector's and compiler's threads.
+     */
+    double threadCpuSeconds(long from, long to) {
+        return cpu(from, to, 2);
+    }
+
+    private synchronized double cpu(long from, long to, int column) {
         long first = -1;
         long last = -1;
         for (long[] c : cpu) {
             if (c[0] <= from || first < 0) {
-                first = c[1];
+                first = c[column];
             }
             if (c[0] <= to) {
-                last = c[1];
+                last = c[column];
             }
         }
         return first < 0 ? 0 : (last - first) / 1e9;

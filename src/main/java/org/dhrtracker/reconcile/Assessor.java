@@ -78,7 +78,12 @@ public class Assessor {
         }
     }
 
-    private record ActionRow(long id, String ref, String agency, LocalDate plannedDue, String dueNote, long recommendationId,
+    /**
+     * An action of the review as the assessment needs it, in plan order, with its status as at the date.
+     *
+     * @param plannedDue the due date of the plan (not a revised target)
+     */
+    public record ActionRow(long id, String ref, String agency, LocalDate plannedDue, String dueNote, long recommendationId,
             String number, String owningBody, ActionStatus status) {
     }
 
@@ -98,14 +103,21 @@ public class Assessor {
 
     /** The assessment, and the claims it worked out from the same updates. */
     public Assessed assessWithClaims(String reviewId, LocalDate asAt) {
-        List<ActionRow> actions = jdbc.query("""
+        return assessWithClaims(reviewId, asAt, jdbc.query("""
                 SELECT a.action_id, a.action_ref, a.agency_code, a.due_date, a.due_date_note, r.recommendation_id, r.number,
                        r.owning_body, s.status
                 FROM action a JOIN recommendation r ON r.recommendation_id = a.recommendation_id
                 JOIN action_status s ON s.action_id = a.action_id AND s.as_at = ?
                 WHERE a.review_id = ? ORDER BY r.plan_order, a.plan_order""", (rs, i) -> new ActionRow(rs.getLong(1),
                 rs.getString(2), rs.getString(3), date(rs.getDate(4)), rs.getString(5), rs.getLong(6), rs.getString(7),
-                rs.getString(8), ActionStatus.valueOf(rs.getString(9))), Date.valueOf(asAt), reviewId);
+                rs.getString(8), ActionStatus.valueOf(rs.getString(9))), Date.valueOf(asAt), reviewId));
+    }
+
+    /**
+     * The same, for the review's actions as the caller already read them with their statuses as at the
+     * date (a report reads them anyway), in plan order.
+     */
+    public Assessed assessWithClaims(String reviewId, LocalDate asAt, List<ActionRow> actions) {
         Map<Long, List<Update>> updates = new LinkedHashMap<>();
         // The same pass gives each action's latest update, which the claims start from.
         Map<Long, LatestUpdates.Latest> latest = new java.util.HashMap<>();

@@ -116,7 +116,15 @@ public class JasperPdf {
         return p;
     }
 
+    /** The template as the build compiled it ({@link TemplateCompiler}), or compiled now when the build did not. */
     private static JasperReport compile(String name) throws IOException {
+        try (InputStream compiled = JasperPdf.class.getClassLoader().getResourceAsStream("templates/" + name + ".jasper")) {
+            if (compiled != null) {
+                return (JasperReport) net.sf.jasperreports.engine.util.JRLoader.loadObject(compiled);
+            }
+        } catch (JRException e) {
+            throw new IOException("Could not load templates/" + name + ".jasper", e);
+        }
         String resource = "templates/" + name + ".jrxml";
         try (InputStream in = JasperPdf.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {

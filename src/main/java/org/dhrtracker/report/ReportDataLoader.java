@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.dhrtracker.intake.ReturnStatus;
 import org.dhrtracker.reconcile.ActionStatus;
@@ -55,25 +56,42 @@ public class ReportDataLoader {
      */
     public ReportData load(String reviewId, LocalDate asAt, boolean withHistory) {
         Date at = Date.valueOf(asAt);
-        Assessor.Assessed assessed = assessor.assessWithClaims(reviewId, asAt);
-        Map<Long, Claim> claims = assessed.claims();
-        List<ActionLine> actions = jdbc.query("""
+        // The statuses stored for the review's latest earlier date come with each action: what changed since then.
+        LocalDate previous = jdbc.queryForObject("SELECT MAX(as_at) FROM action_status WHERE review_id = ? AND as_at < ?",
+                LocalDate.class, reviewId, at);
+        SinceLastBuilder since = new SinceLastBuilder();
+        // One read of the actions for the report and its assessment; the sign-off needs the claims the assessment works out.
+        List<Assessor.ActionRow> planned = new ArrayList<>();
+        List<Function<Map<Long, Claim>, ActionLine>> lines = jdbc.query("""
                 SELECT a.action_id, r.owning_body, r.number, r.text, r.scope, r.scope_as_written, a.action_ref, a.agency_code, g.name,
                        a.action_text, a.evidence_of_achievement, a.implementation_lead, a.target_date_text, s.due_date, s.status,
-                       u.as_at, u.status AS reported, u.progress, u.completion_date
+                       u.as_at, u.status AS reported, u.progress, u.completion_date, p.status AS was, p.due_date AS was_due,
+                       a.due_date AS planned_due, a.due_date_note, r.recommendation_id
                 FROM action a
                 JOIN recommendation r ON r.recommendation_id = a.recommendation_id
                 JOIN agency g ON g.agency_code = a.agency_code
                 JOIN action_status s ON s.action_id = a.action_id AND s.as_at = ?
                 LEFT JOIN progress_update u ON u.update_id = s.last_update_id
+                LEFT JOIN action_status p ON p.action_id = a.action_id AND p.as_at = ?
                 WHERE a.review_id = ?
-                ORDER BY r.plan_order, a.plan_order""", (rs, i) -> new ActionLine(
-                rs.getString("owning_body"), rs.getString("number"), rs.getString("text"), scope(rs),
-                rs.getString("action_ref"), rs.getString("agency_code"), rs.getString("name"), rs.getString("action_text"),
-                rs.getString("evidence_of_achievement"), rs.getString("implementation_lead"), rs.getString("target_date_text"),
-                date(rs, "due_date"), ActionStatus.valueOf(rs.getString("status")), date(rs, "as_at"),
-                label(rs.getString("reported")), rs.getString("progress"), date(rs, "completion_date"),
-                ReportFormats.signOff(claims.get(rs.getLong("action_id")), date(rs, "completion_date"))), at, reviewId);
+                ORDER BY r.plan_order, a.plan_order""", (rs, i) -> {
+            long id = rs.getLong("action_id");
+            ActionStatus status = ActionStatus.valueOf(rs.getString("status"));
+            String ref = rs.getString("action_ref");
+            LocalDate due = date(rs, "due_date");
+            LocalDate completion = date(rs, "completion_date");
+            planned.add(new Assessor.ActionRow(id, ref, rs.getString("agency_code"), date(rs, "planned_due"), rs.getString("due_date_note"),
+                    rs.getLong("recommendation_id"), rs.getString("number"), rs.getString("owning_body"), status));
+            since.add(ref, status, due, rs.getString("was"), date(rs, "was_due"));
+            ActionLine line = new ActionLine(
+                    rs.getString("owning_body"), rs.getString("number"), rs.getString("text"), scope(rs),
+                    ref, rs.getString("agency_code"), rs.getString("name"), rs.getString("action_text"),
+                    rs.getString("evidence_of_achievement"), rs.getString("implementation_lead"), rs.getString("target_date_text"),
+                    due, status, date(rs, "as_at"), label(rs.getString("reported")), rs.getString("progress"), completion, null);
+            return claims -> withSignOff(line, ReportFormats.signOff(claims.get(id), completion));
+        }, at, previous == null ? at : Date.valueOf(previous), reviewId);
+        Assessor.Assessed assessed = assessor.assessWithClaims(reviewId, asAt, planned);
+        List<ActionLine> actions = lines.stream().map(l -> l.apply(assessed.claims())).toList();
 
         List<UpdateLine> history = !withHistory ? List.of() : jdbc.query("""
                 SELECT u.as_at, a.action_ref, u.agency_code, u.status, u.progress, u.evidence, u.revised_target_date,
@@ -91,7 +109,8 @@ public class ReportDataLoader {
         return jdbc.queryForObject("SELECT partnership, partnership_name, title FROM review WHERE review_id = ?",
                 (rs, i) -> new ReportData(rs.getString(1), rs.getString(2), reviewId, rs.getString(3), asAt, marking,
                         clock.instant(), actions, history, assessed.assessment(),
-                        withHistory ? openOverTime(reviewId, asAt, actions) : List.of(), sinceLast(reviewId, asAt)), reviewId);
+                        withHistory ? openOverTime(reviewId, asAt, actions) : List.of(),
+                        previous == null ? SinceLast.firstReport() : since.since(previous)), reviewId);
     }
 
     /**
@@ -112,32 +131,20 @@ public class ReportDataLoader {
         return points;
     }
 
-    /** Compares the stored statuses of the as-at date with those of the latest earlier date stored for the review. */
-    private SinceLast sinceLast(String reviewId, LocalDate asAt) {
-        LocalDate previous = jdbc.queryForObject("SELECT MAX(as_at) FROM action_status WHERE review_id = ? AND as_at < ?",
-                LocalDate.class, reviewId, Date.valueOf(asAt));
-        if (previous == null) {
-            return SinceLast.firstReport();
-        }
-        List<String> completed = new ArrayList<>();
-        List<String> overdue = new ArrayList<>();
-        List<String> slipped = new ArrayList<>();
-        List<String> claimed = new ArrayList<>();
-        jdbc.query("""
-                SELECT a.action_ref, c.status, c.due_date, p.status AS was, p.due_date AS was_due
-                FROM action_status c
-                JOIN action a ON a.action_id = c.action_id
-                JOIN recommendation r ON r.recommendation_id = a.recommendation_id
-                LEFT JOIN action_status p ON p.action_id = c.action_id AND p.as_at = ?
-                WHERE c.review_id = ? AND c.as_at = ?
-                ORDER BY r.plan_order, a.plan_order""", rs -> {
-            String ref = rs.getString("action_ref");
-            String now = rs.getString("status");
-            String was = rs.getString("was");
-            LocalDate due = date(rs, "due_date");
-            LocalDate wasDue = date(rs, "was_due");
-            if (!now.equals(was)) {
-                switch (ActionStatus.valueOf(now)) {
+    /**
+     * What changed since the statuses stored for the latest earlier date of the review, action by action
+     * in plan order: newly completed, overdue or claimed, and slipped (due later than then).
+     */
+    private static final class SinceLastBuilder {
+        private final List<String> completed = new ArrayList<>();
+        private final List<String> overdue = new ArrayList<>();
+        private final List<String> slipped = new ArrayList<>();
+        private final List<String> claimed = new ArrayList<>();
+
+        /** @param was the status stored for the earlier date, or null */
+        void add(String ref, ActionStatus now, LocalDate due, String was, LocalDate wasDue) {
+            if (!now.name().equals(was)) {
+                switch (now) {
                     case COMPLETED -> completed.add(ref);
                     case OVERDUE -> overdue.add(ref);
                     case CLAIMED -> claimed.add(ref);
@@ -148,8 +155,17 @@ public class ReportDataLoader {
             if (due != null && wasDue != null && due.isAfter(wasDue)) {
                 slipped.add(ref);
             }
-        }, Date.valueOf(previous), reviewId, Date.valueOf(asAt));
-        return new SinceLast(previous, completed, overdue, slipped, claimed);
+        }
+
+        SinceLast since(LocalDate previous) {
+            return new SinceLast(previous, completed, overdue, slipped, claimed);
+        }
+    }
+
+    private static ActionLine withSignOff(ActionLine a, String signOff) {
+        return new ActionLine(a.owningBody(), a.recommendationNo(), a.recommendationText(), a.scope(), a.actionRef(), a.agency(),
+                a.agencyName(), a.action(), a.evidenceOfAchievement(), a.implementationLead(), a.targetDateAsWritten(), a.dueDate(),
+                a.status(), a.lastReturnAsAt(), a.lastReportedStatus(), a.lastProgress(), a.completionDate(), signOff);
     }
 
     private static String scope(ResultSet rs) throws SQLException {
