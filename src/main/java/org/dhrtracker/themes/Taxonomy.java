@@ -118,7 +118,7 @@ public record Taxonomy(List<Theme> themes) {
      * end of a word stands for any ending ("carer*": carer, carers); or, between slashes, a Java
      * regular expression ("/\bpolice\b(?! bail)/": police, but not police bail).
      */
-    static Pattern pattern(String term) {
+    public static Pattern pattern(String term) {
         if (term.length() > 2 && term.startsWith("/") && term.endsWith("/")) {
             return Pattern.compile(term.substring(1, term.length() - 1), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
         }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.dhrtracker.Home;
@@ -105,17 +106,11 @@ public class ThemeCoding {
             }
         }
         add.stream().filter(remove::contains).forEach(c -> refusals.add(c + " is both added and removed"));
-        List<RecommendationText> matches = repository.recommendations(reviewId).stream().filter(r -> r.number().equals(number)).toList();
-        if (matches.isEmpty()) {
-            refusals.add("review " + reviewId + " has no recommendation " + number);
-        } else if (matches.size() > 1) {
-            refusals.add("review " + reviewId + " has " + matches.size() + " recommendations numbered " + number
-                    + " (" + String.join(", ", matches.stream().map(m -> m.source() + " " + m.owningBody()).toList()) + ")");
-        }
+        Optional<RecommendationText> found = repository.numbered(reviewId, number, refusals);
         if (!refusals.isEmpty()) {
             return refusals;
         }
-        RecommendationText r = matches.get(0);
+        RecommendationText r = found.orElseThrow();
         List<Override> overrides = new ArrayList<>();
         add.forEach(c -> overrides.add(new Override(reviewId, r.source(), r.owningBody(), r.number(), c, true)));
         remove.forEach(c -> overrides.add(new Override(reviewId, r.source(), r.owningBody(), r.number(), c, false)));

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -23,8 +24,8 @@ public class ThemeRepository {
     public record RecommendationText(String reviewId, String partnership, String source, String owningBody, String number,
             String scope, String text) {
 
-        String key() {
-            return reviewId + "|" + source + "|" + owningBody + "|" + number;
+        public String key() {
+            return ThemeRepository.key(reviewId, source, owningBody, number);
         }
     }
 
@@ -32,8 +33,13 @@ public class ThemeRepository {
     public record Override(String reviewId, String source, String owningBody, String number, String themeCode, boolean add) {
 
         String key() {
-            return reviewId + "|" + source + "|" + owningBody + "|" + number;
+            return ThemeRepository.key(reviewId, source, owningBody, number);
         }
+    }
+
+    /** A recommendation's identity in one string: review, source, owning body and number. */
+    public static String key(String reviewId, String source, String owningBody, String number) {
+        return reviewId + "|" + source + "|" + owningBody + "|" + number;
     }
 
     private final JdbcTemplate jdbc;
@@ -54,6 +60,21 @@ public class ThemeRepository {
                 (rs, i) -> new RecommendationText(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7)),
                 reviewId, reviewId);
+    }
+
+    /**
+     * The recommendation of the review with this number, or empty with the reason added to
+     * refusals (none has it, or several have: IMR numbering restarts for each agency).
+     */
+    public Optional<RecommendationText> numbered(String reviewId, String number, List<String> refusals) {
+        List<RecommendationText> matches = recommendations(reviewId).stream().filter(r -> r.number().equals(number)).toList();
+        if (matches.isEmpty()) {
+            refusals.add("review " + reviewId + " has no recommendation " + number);
+        } else if (matches.size() > 1) {
+            refusals.add("review " + reviewId + " has " + matches.size() + " recommendations numbered " + number
+                    + " (" + String.join(", ", matches.stream().map(m -> m.source() + " " + m.owningBody()).toList()) + ")");
+        }
+        return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
     }
 
     /** The corrections, by recommendation key. */
