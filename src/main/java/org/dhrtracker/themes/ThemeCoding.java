@@ -2,11 +2,14 @@ package org.dhrtracker.themes;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -37,6 +40,14 @@ public class ThemeCoding {
         public int count(String themeCode, String reviewId) {
             return counts.getOrDefault(themeCode, Map.of()).getOrDefault(reviewId, 0);
         }
+    }
+
+    /**
+     * A partnership's themes as at a date: the themes x reviews matrix of its reviews, and how many
+     * of its recommendations with each theme were open at each date its reviews were reconciled
+     * (whether the lessons that recur are being acted on).
+     */
+    public record PartnershipThemes(Matrix matrix, Map<LocalDate, Map<String, Integer>> openOverTime, List<Coded> coded) {
     }
 
     private final ThemeRepository repository;
@@ -82,7 +93,24 @@ public class ThemeCoding {
     }
 
     public Matrix matrix(String reviewId) {
-        List<Coded> coded = code(reviewId);
+        return matrix(code(reviewId));
+    }
+
+    public PartnershipThemes partnership(String partnership, LocalDate asAt) {
+        List<Coded> coded = code(null).stream().filter(c -> c.recommendation().partnership().equals(partnership)).toList();
+        Map<String, Coded> byKey = new HashMap<>();
+        coded.forEach(c -> byKey.put(c.recommendation().key(), c));
+        Map<LocalDate, Map<String, Integer>> overTime = new LinkedHashMap<>();
+        repository.openByDate(partnership, asAt).forEach((date, keys) -> {
+            Map<String, Integer> counts = new HashMap<>();
+            keys.stream().map(byKey::get).filter(Objects::nonNull)
+                    .forEach(c -> c.themes().forEach(t -> counts.merge(t, 1, Integer::sum)));
+            overTime.put(date, counts);
+        });
+        return new PartnershipThemes(matrix(coded), overTime, coded);
+    }
+
+    private Matrix matrix(List<Coded> coded) {
         List<String> reviews = coded.stream().map(c -> c.recommendation().reviewId()).distinct().toList();
         Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
         for (Coded c : coded) {

@@ -1,12 +1,15 @@
 package org.dhrtracker.themes;
 
+import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -75,6 +78,28 @@ public class ThemeRepository {
                     + " (" + String.join(", ", matches.stream().map(m -> m.source() + " " + m.owningBody()).toList()) + ")");
         }
         return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
+    }
+
+    /**
+     * For each date up to asAt that the partnership's reviews were reconciled as at, the keys of the
+     * recommendations open then (one of their actions not Completed).
+     */
+    public Map<LocalDate, List<String>> openByDate(String partnership, LocalDate asAt) {
+        Map<LocalDate, List<String>> open = new TreeMap<>();
+        jdbc.query("""
+                SELECT s.as_at, r.review_id, r.source, r.owning_body, r.number,
+                       SUM(CASE WHEN s.status = 'COMPLETED' THEN 0 ELSE 1 END)
+                FROM action_status s JOIN action a ON a.action_id = s.action_id
+                JOIN recommendation r ON r.recommendation_id = a.recommendation_id
+                JOIN review v ON v.review_id = r.review_id
+                WHERE v.partnership = ? AND s.as_at <= ?
+                GROUP BY s.as_at, r.review_id, r.source, r.owning_body, r.number""", rs -> {
+            List<String> keys = open.computeIfAbsent(rs.getDate(1).toLocalDate(), d -> new ArrayList<>());
+            if (rs.getInt(6) > 0) {
+                keys.add(key(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+            }
+        }, partnership, Date.valueOf(asAt));
+        return open;
     }
 
     /** The corrections, by recommendation key. */
