@@ -9,6 +9,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -17,6 +20,7 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.dhrtracker.JobTestSupport;
 import org.dhrtracker.intake.IngestReturnsJobConfiguration;
 import org.dhrtracker.reconcile.ReconcileJobConfiguration;
+import org.dhrtracker.report.PdfaCheck;
 import org.dhrtracker.report.ReportJobConfiguration;
 import org.dhrtracker.schedule.MonthlyJobConfiguration;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +30,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 
 /**
- * The master workbook's theme sheets after real runs: DHR1 (demo register and returns) and a small
+ * The master workbook's theme sheets and the partnership report's themes after real runs: DHR1 (demo register and returns) and a small
  * DHR2 of the same partnership, reconciled as at 31 May 2015 and reported as at 31 May 2016;
  * read back with POI and checked against counts worked out apart from the tagger (the hand reading
  * of DHR1 and the statuses in the database).
@@ -54,7 +58,7 @@ class ThemeSheetsTest extends JobTestSupport {
         dropDemoReturns("2014-", "2015-", "2016-");
         assertThat(run(IngestReturnsJobConfiguration.JOB, params()).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(run(ReconcileJobConfiguration.JOB, params(EARLIER)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(run(MonthlyJobConfiguration.JOB, params(AS_AT).addString(ReportJobConfiguration.REPORTS, "workbook")
+        assertThat(run(MonthlyJobConfiguration.JOB, params(AS_AT).addString(ReportJobConfiguration.REPORTS, "workbook,partnership-report")
                 .addString(ReportJobConfiguration.OUTPUT, "out/{partnership}")).getExitStatus()).isEqualTo(ExitStatus.COMPLETED);
         try (InputStream in = Files.newInputStream(home.out().resolve("NABSCOP/DHR1-master-workbook-2016-05-31.xlsx"))) {
             workbook = WorkbookFactory.create(in);
@@ -87,6 +91,23 @@ class ThemeSheetsTest extends JobTestSupport {
         assertThat(s.getLastRowNum()).isEqualTo(1 + 37);
         assertThat(cells(row(s, 1, "16"))).containsExactly("Warwickshire Police", "16", "PP-POLICE, TL-DASH", "No");
         assertThat(cells(row(s, 1, "6"))).containsExactly("Safer Warwickshire Partnership Board", "6", "(none)", "No");
+    }
+
+    @Test
+    void partnershipReportHasTheThemesOfItsReviews() throws Exception {
+        Path pdf = home.out().resolve("NABSCOP/NABSCOP-partnership-report-2016-05-31.pdf");
+        PdfaCheck.assertCompliant(pdf);
+        String text;
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        }
+        assertThat(text).contains("Themes across the partnership's reviews",
+                "Process & Policy - Use of MARACs: DHR1 7, DHR2 1. Open: " + (openMaracRecommendations(EARLIER) + dhr2Open(EARLIER))
+                        + " at 31 May 2015, " + (openMaracRecommendations(AS_AT) + dhr2Open(AS_AT)) + " at 31 May 2016",
+                "Health Issues - Issues related to GPs: DHR1 6, DHR2 1.",
+                "Recommendations no theme tags (7): DHR1 6, DHR1 20, DHR1 22, DHR1 25, DHR1 28, DHR1 33, DHR1 35.")
+                .doesNotContain("Failure to ask new mothers about domestic violence:");
+        assertThat(text).containsPattern("No recommendation on: [^.]*Failure to ask new mothers about domestic violence");
     }
 
     /** DHR1's hand-read MARAC recommendations with an action not Completed as at the date, from the statuses stored. */
