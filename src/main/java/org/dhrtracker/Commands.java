@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 import org.dhrtracker.intake.IngestReturnsJobConfiguration;
 import org.dhrtracker.intake.InboxFileWriter;
 import org.dhrtracker.intake.SignOffService;
+import org.dhrtracker.oversight.OversightExport;
+import org.dhrtracker.reconcile.NationalLetters;
 import org.dhrtracker.reconcile.ReconcileJobConfiguration;
 import org.dhrtracker.register.ImportRegisterJobConfiguration;
 import org.dhrtracker.register.RegisterRepository;
@@ -24,6 +26,8 @@ import org.dhrtracker.schedule.JobDefinitions;
 import org.dhrtracker.schedule.MonthlyJobConfiguration;
 import org.dhrtracker.schedule.RunRecovery;
 import org.dhrtracker.tabular.SafeText;
+import org.dhrtracker.themes.ThemeCoding;
+import org.dhrtracker.themes.ThemesText;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -51,12 +55,19 @@ class Commands {
     private final SignOffService signOffs;
     private final History history;
     private final RunRecovery recovery;
+    private final ThemeCoding themes;
+    private final NationalLetters letters;
+    private final OversightExport oversight;
     private final PrintStream out = System.out;
     /** Runs resumed at start: a command asking for the same run gets the resumed one instead of a new one. */
     private List<JobExecution> resumed = List.of();
 
     Commands(JobOperator jobOperator, List<Job> jobs, RegisterRepository register, DemoData demo, JobDefinitions definitions,
-            Clock clock, Home home, SignOffService signOffs, History history, RunRecovery recovery) {
+            Clock clock, Home home, SignOffService signOffs, History history, RunRecovery recovery, ThemeCoding themes,
+            NationalLetters letters, OversightExport oversight) {
+        this.themes = themes;
+        this.letters = letters;
+        this.oversight = oversight;
         this.history = history;
         this.recovery = recovery;
         this.jobOperator = jobOperator;
@@ -73,7 +84,7 @@ class Commands {
         switch (inv.command()) {
             // One command at a time per HOME: a run still marked running was left by a process that ended.
             case "ingest", "monthly" -> resumed = recovery.resumeInterrupted(out);
-            case "import-register", "import-plan", "reconcile", "report" -> recovery.markInterrupted(out);
+            case "import-register", "import-plan", "reconcile", "report", "export-oversight" -> recovery.markInterrupted(out);
             default -> { }
         }
         return switch (inv.command()) {
@@ -85,6 +96,9 @@ class Commands {
             case "monthly" -> monthly(inv);
             case "sign-off" -> signOff(inv);
             case "history" -> history();
+            case "themes" -> themes(inv);
+            case "national" -> national(inv);
+            case "export-oversight" -> exportOversight(inv);
             default -> throw new IllegalStateException(inv.command());
         };
     }
@@ -228,6 +242,52 @@ class Commands {
         out.println("Recorded: " + inv.review() + " action " + s.action() + ", completion "
                 + (s.decision().equals("Accept") ? "accepted" : "rejected") + " on "
                 + (inv.asAt() != null ? inv.asAt() : LocalDate.now(clock)) + ". It counts from the next reconcile or report.");
+        return OK;
+    }
+
+    /** Corrects one recommendation's themes, or prints the themes x reviews matrix and the untagged. */
+    private int themes(Invocation inv) {
+        Invocation.Coding c = inv.coding();
+        if (c.corrects()) {
+            List<String> refusals = themes.correct(inv.review(), c.recommendation(), c.add(), c.remove());
+            if (!refusals.isEmpty()) {
+                out.println("Themes not changed:");
+                refusals.forEach(r -> out.println("  " + r));
+                return REJECTED;
+            }
+            out.println("Recorded: " + inv.review() + " recommendation " + c.recommendation() + ", added " + c.add() + ", removed "
+                    + c.remove() + ".");
+        }
+        if (!knownReview(inv.review())) {
+            return REJECTED;
+        }
+        ThemeCoding.Matrix m = themes.matrix(inv.review());
+        out.println(ThemesText.matrix(m));
+        return OK;
+    }
+
+    private int national(Invocation inv) {
+        Invocation.Coding c = inv.coding();
+        List<String> refusals = letters.record(inv.review(), c.recommendation(), c.recipient(), c.sent(), c.answered());
+        if (!refusals.isEmpty()) {
+            out.println("Letter not recorded:");
+            refusals.forEach(r -> out.println("  " + r));
+            return REJECTED;
+        }
+        out.println("Recorded: " + inv.review() + " recommendation " + c.recommendation() + ", letter to " + SafeText.escape(c.recipient())
+                + (c.sent() == null ? ", not sent yet" : ", sent " + c.sent()) + (c.answered() == null ? "" : ", answered " + c.answered())
+                + ".");
+        return OK;
+    }
+
+    private int exportOversight(Invocation inv) throws Exception {
+        int reconciled = reconcile(inv);
+        if (reconciled != OK) {
+            return reconciled;
+        }
+        for (Path file : oversight.write(inv.review(), asAt(inv, null))) {
+            out.println("Oversight:    " + file);
+        }
         return OK;
     }
 

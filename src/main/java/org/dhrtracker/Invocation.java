@@ -10,14 +10,22 @@ import org.dhrtracker.tabular.CellDates;
 
 /** A parsed command line: command, its arguments and options. */
 record Invocation(String command, List<String> arguments, LocalDate asAt, String review, String partnership, String agency,
-        SignOff signOff, Path home, double scale) {
+        SignOff signOff, Coding coding, Path home, double scale) {
 
     /** The sign-off command's options. @param decision "Accept" or "Reject" */
     record SignOff(String action, String decision, String reason, String by) {
     }
 
+    /** The options of themes and national: a recommendation, themes to add or remove, its letter. */
+    record Coding(String recommendation, List<String> add, List<String> remove, String recipient, LocalDate sent, LocalDate answered) {
+
+        boolean corrects() {
+            return !add.isEmpty() || !remove.isEmpty();
+        }
+    }
+
     static final Set<String> COMMANDS = Set.of("import-register", "import-plan", "ingest", "reconcile", "report", "monthly", "sign-off",
-            "serve", "history", "benchmark", "help");
+            "serve", "history", "benchmark", "themes", "national", "export-oversight", "help");
 
     static final String USAGE = """
             Usage: java -jar target/dhr-tracker.jar <command> [options]
@@ -54,6 +62,16 @@ record Invocation(String command, List<String> arguments, LocalDate asAt, String
                                      150,000 actions) into --home (a new or empty folder), times
                                      the monthly run on it and the floor of each stage, and prints
                                      the figures (see docs/BENCHMARKS.md). Run it with -Xmx512m.
+              themes                 The themes x reviews matrix (seed 004's checklist, or
+                                     HOME/themes/taxonomy.csv) and the recommendations no theme
+                                     tags. With --review ID --recommendation N --add CODES and/or
+                                     --remove CODES: correct the rules' tags of one recommendation.
+              national               Record a national recommendation's letter: --review ID
+                                     --recommendation N --recipient BODY [--sent DATE]
+                                     [--answered DATE].
+              export-oversight       Reconcile as at --as-at, then write the oversight dataset
+                                     (CSV and JSON, one record per recommendation) to
+                                     HOME/out/oversight/.
               help, --help           This text.
 
             Options:
@@ -73,6 +91,13 @@ record Invocation(String command, List<String> arguments, LocalDate asAt, String
                               (sign-off) The decision on the action's completion claim.
               --reason TEXT   (sign-off) Why; required with --reject, for the agency.
               --by NAME       (sign-off) Who decided, e.g. DHR Coordinator.
+              --recommendation N
+                              (themes, national) The recommendation's number in the review.
+              --add CODES, --remove CODES
+                              (themes) Theme codes, comma-separated, e.g. PP-POLICE,TL-DASH.
+              --recipient BODY, --sent DATE, --answered DATE
+                              (national) The department or body the letter went to; when it
+                              was sent; when it was answered.
               --home DIR      The working folder: database, inbox/, archive/, rejected/, out/.
                               Default: ./var
               --scale X       (benchmark) The size of the data set: 1 is the national figures,
@@ -93,13 +118,25 @@ record Invocation(String command, List<String> arguments, LocalDate asAt, String
         String decision = null;
         String reason = null;
         String by = null;
+        String recommendation = null;
+        List<String> add = List.of();
+        List<String> remove = List.of();
+        String recipient = null;
+        LocalDate sent = null;
+        LocalDate answered = null;
         Path home = Path.of("var");
         double scale = 1;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "--help", "-h", "help" -> command = "help";
-                case "--as-at" -> asAt = date(value(args, ++i, a));
+                case "--as-at" -> asAt = date(value(args, ++i, a), a);
+                case "--recommendation" -> recommendation = value(args, ++i, a);
+                case "--add" -> add = codes(value(args, ++i, a));
+                case "--remove" -> remove = codes(value(args, ++i, a));
+                case "--recipient" -> recipient = value(args, ++i, a);
+                case "--sent" -> sent = date(value(args, ++i, a), a);
+                case "--answered" -> answered = date(value(args, ++i, a), a);
                 case "--review" -> review = value(args, ++i, a);
                 case "--partnership" -> partnership = value(args, ++i, a);
                 case "--agency" -> agency = value(args, ++i, a);
@@ -143,8 +180,15 @@ record Invocation(String command, List<String> arguments, LocalDate asAt, String
         if (command.equals("sign-off") && (review == null || action == null || decision == null)) {
             throw new IllegalArgumentException("sign-off needs --review ID --action REF and --accept or --reject");
         }
+        Coding coding = new Coding(recommendation, add, remove, recipient, sent, answered);
+        if (command.equals("themes") && coding.corrects() && (review == null || recommendation == null)) {
+            throw new IllegalArgumentException("themes --add/--remove needs --review ID and --recommendation N");
+        }
+        if (command.equals("national") && (review == null || recommendation == null || recipient == null)) {
+            throw new IllegalArgumentException("national needs --review ID --recommendation N and --recipient BODY");
+        }
         return new Invocation(command, List.copyOf(arguments), asAt, review, partnership, agency,
-                new SignOff(action, decision, reason, by), home, scale);
+                new SignOff(action, decision, reason, by), coding, home, scale);
     }
 
     private static String value(String[] args, int i, String option) {
@@ -166,11 +210,15 @@ record Invocation(String command, List<String> arguments, LocalDate asAt, String
         throw new IllegalArgumentException("--scale: '" + text + "' is not a number above 0 and at most 100");
     }
 
-    private static LocalDate date(String text) {
+    private static LocalDate date(String text, String option) {
         try {
             return CellDates.parse(text).orElseThrow();
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--as-at: " + e.getMessage());
+            throw new IllegalArgumentException(option + ": " + e.getMessage());
         }
+    }
+
+    private static List<String> codes(String text) {
+        return java.util.Arrays.stream(text.split(",")).map(String::strip).filter(c -> !c.isEmpty()).toList();
     }
 }

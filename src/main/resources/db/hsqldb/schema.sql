@@ -120,3 +120,29 @@ CREATE TABLE refused_update (
     source_row  INT          NOT NULL,
     received_at TIMESTAMP    NOT NULL
 );
+
+-- The coordinator's corrections to the theme rules' tags (see docs/FORMATS.md#themes): by the
+-- recommendation's identity rather than its row, so that they outlive a re-import of the register.
+CREATE TABLE theme_override (
+    review_id   VARCHAR(40)  NOT NULL,
+    source      VARCHAR(10)  NOT NULL,
+    owning_body VARCHAR(300) NOT NULL,
+    number      VARCHAR(20)  NOT NULL,
+    theme_code  VARCHAR(40)  NOT NULL,
+    decision    VARCHAR(10)  NOT NULL CHECK (decision IN ('ADD', 'REMOVE')),
+    recorded_at TIMESTAMP    NOT NULL,
+    PRIMARY KEY (review_id, source, owning_body, number, theme_code)
+);
+
+-- A national recommendation's letter: the department or body it went to, when sent and answered.
+CREATE TABLE national_letter (
+    review_id   VARCHAR(40)  NOT NULL,
+    source      VARCHAR(10)  NOT NULL,
+    owning_body VARCHAR(300) NOT NULL,
+    number      VARCHAR(20)  NOT NULL,
+    recipient   VARCHAR(300) NOT NULL,
+    sent_on     DATE,
+    answered_on DATE,
+    recorded_at TIMESTAMP    NOT NULL,
+    PRIMARY KEY (review_id, source, owning_body, number)
+);

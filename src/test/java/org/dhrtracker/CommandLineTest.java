@@ -94,6 +94,35 @@ class CommandLineTest {
     }
 
     @Test
+    void themesNationalAndExportOversightOnTheDemoRegister(CapturedOutput output) throws Exception {
+        String h = home.toString();
+        assertThat(DhrTrackerApplication.run(new String[] {"import-register", "data/register/DHR1-register.csv", "--home", h})).isZero();
+
+        assertThat(DhrTrackerApplication.run(new String[] {"themes", "--home", h})).isZero();
+        assertThat(output.getOut()).containsPattern("\\n  PP-MARAC +7  Use of MARACs\\n")
+                .contains("Recommendations no theme tags (7): DHR1 6, DHR1 20, DHR1 22, DHR1 25, DHR1 28, DHR1 33, DHR1 35");
+
+        assertThat(DhrTrackerApplication.run(new String[] {"themes", "--review", "DHR1", "--recommendation", "6", "--add", "PP-NOPE",
+                "--home", h})).isEqualTo(2);
+        assertThat(output.getOut()).contains("Themes not changed:\n  no theme PP-NOPE in the taxonomy");
+        assertThat(DhrTrackerApplication.run(new String[] {"themes", "--review", "DHR1", "--recommendation", "6", "--add", "PP-POLICE",
+                "--home", h})).isZero();
+        assertThat(output.getOut()).contains("Recommendations no theme tags (6): DHR1 20,");
+
+        assertThat(DhrTrackerApplication.run(new String[] {"national", "--review", "DHR1", "--recommendation", "6", "--recipient",
+                "Crown Prosecution Service", "--sent", "01/03/2014", "--home", h})).isZero();
+        assertThat(output.getOut()).contains("Recorded: DHR1 recommendation 6, letter to Crown Prosecution Service, sent 2014-03-01.");
+        assertThat(DhrTrackerApplication.run(new String[] {"national", "--review", "DHR1", "--recommendation", "6", "--home", h}))
+                .isEqualTo(64);
+
+        assertThat(DhrTrackerApplication.run(new String[] {"export-oversight", "--as-at", "2016-05-31", "--home", h})).isZero();
+        assertThat(output.getOut()).contains("Oversight:    " + home.resolve("out/oversight/oversight-2016-05-31.json"));
+        assertThat(Files.readAllLines(home.resolve("out/oversight/oversight-2016-05-31.csv")))
+                .hasSize(39).anyMatch(l -> l.startsWith("2016-05-31,DHR1,NABSCOP,6,OVERVIEW,Safer Warwickshire Partnership Board,"
+                        + "Crown Prosecution Service,National,PP-POLICE,"));
+    }
+
+    @Test
     void signOffNeedsAnActionAndOneDecision(CapturedOutput output) {
         assertThat(DhrTrackerApplication.run(new String[] {"sign-off", "--review", "DHR1", "--action", "16"})).isEqualTo(64);
         assertThat(DhrTrackerApplication.run(new String[] {"sign-off", "--review", "DHR1", "--action", "16", "--accept",

@@ -58,6 +58,12 @@ final class DomainTables {
         q.put("refused_update", """
                 SELECT review_id, action_ref, agency_code, as_at, code, file_name, source_row
                 FROM refused_update ORDER BY file_name, source_row, code, review_id, action_ref""");
+        q.put("theme_override", """
+                SELECT review_id, source, owning_body, number, theme_code, decision
+                FROM theme_override ORDER BY review_id, source, owning_body, number, theme_code""");
+        q.put("national_letter", """
+                SELECT review_id, source, owning_body, number, recipient, sent_on, answered_on
+                FROM national_letter ORDER BY review_id, source, owning_body, number""");
         return q;
     }
 

@@ -35,10 +35,12 @@ public class Assessor {
     private final ClosureRepository closure;
     private final int staleMonths;
     private final Period returnPeriod;
+    private final NationalLetters nationalLetters;
 
     public Assessor(JdbcTemplate jdbc, ClosureRepository closure, @Value("${dhr.reconcile.stale-months:3}") int staleMonths,
-            @Value("${dhr.reconcile.return-period}") Period returnPeriod) {
+            @Value("${dhr.reconcile.return-period}") Period returnPeriod, NationalLetters nationalLetters) {
         this.jdbc = jdbc;
+        this.nationalLetters = nationalLetters;
         this.closure = closure;
         this.staleMonths = staleMonths;
         this.returnPeriod = returnPeriod;
@@ -157,6 +159,7 @@ public class Assessor {
                         + r.owningBody() + "): " + r.completed() + " of " + r.actions() + " actions complete"));
             }
         }
+        findings.addAll(nationalLetters.findings(reviewId, asAt));
         findings.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::code));
         return new Assessed(new Assessment(findings, rollups), claims);
     }

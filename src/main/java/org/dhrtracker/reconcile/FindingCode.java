@@ -15,6 +15,8 @@ public enum FindingCode {
     STATUS_WENT_BACKWARDS(Severity.MEDIUM, "Status went backwards"),
     TARGET_SLIPPED(Severity.MEDIUM, "Target date revised later"),
     STALE(Severity.MEDIUM, "No update for months"),
+    NATIONAL_MISROUTED(Severity.MEDIUM, "National recommendation sent to the Home Office, subject for another body"),
+    NATIONAL_UNANSWERED(Severity.MEDIUM, "National recommendation's letter unanswered"),
     CLAIM_PENDING(Severity.LOW, "Completion claimed, awaiting sign-off"),
     DUE_SOON(Severity.LOW, "Due soon"),
     PARTLY_COMPLETE(Severity.LOW, "Recommendation partly complete");

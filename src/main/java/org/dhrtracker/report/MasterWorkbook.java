@@ -19,11 +19,13 @@ import org.dhrtracker.report.ReportData.ActionLine;
 import org.dhrtracker.report.ReportData.UpdateLine;
 import org.dhrtracker.report.Sheets.Column;
 import org.dhrtracker.report.Sheets.Styles;
+import org.dhrtracker.themes.ThemeCoding;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * The master workbook of one review as at a date: Summary, Action plan, Exceptions, Returns history,
- * Recommendations, Findings and Since last report.
+ * Recommendations, Findings and Since last report; then the theme sheets ({@link ThemeSheets}).
  * Every sheet has the protective marking in row 1, bold headers in row 2 and data from row 3.
  * Streams rows (SXSSF) so a long returns history does not have to fit in memory.
  */
@@ -50,6 +52,14 @@ public class MasterWorkbook {
     /** Rows kept in memory per sheet before SXSSF flushes them to its temporary file. */
     private static final int WINDOW = 100;
     private static final int HEADER_ROW = 1;
+
+    /** Null for a workbook made outside the application (tests): no theme sheets. */
+    private ThemeCoding themes;
+
+    @Autowired(required = false)
+    void setThemes(ThemeCoding themes) {
+        this.themes = themes;
+    }
 
     static final List<Column<ActionLine>> ACTION_COLUMNS = List.of(
             Column.of("Owning body", 28, ActionLine::owningBody),
@@ -122,6 +132,9 @@ public class MasterWorkbook {
                     styles);
             Sheets.writeSheet(wb.createSheet(FINDINGS), data.marking(), FINDING_COLUMNS, data.assessment().findings(), styles);
             Sheets.writeSheet(wb.createSheet(SINCE_LAST), data.marking(), CHANGE_COLUMNS, changes(data.sinceLast()), styles);
+            if (themes != null) {
+                ThemeSheets.write(wb, themes.partnership(data.partnership(), data.asAt()), data.reviewId(), data.marking(), styles);
+            }
             wb.write(out);
         }
     }

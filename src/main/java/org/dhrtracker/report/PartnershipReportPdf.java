@@ -9,6 +9,9 @@ import java.util.Map;
 import org.dhrtracker.reconcile.ActionStatus;
 import org.dhrtracker.reconcile.Assessor.Assessment;
 import org.dhrtracker.reconcile.FindingCode.Severity;
+import org.dhrtracker.themes.ThemeCoding;
+import org.dhrtracker.themes.ThemesText;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,9 +23,16 @@ import org.springframework.stereotype.Component;
 public class PartnershipReportPdf {
 
     private final JasperPdf jasper;
+    /** Null outside the application (tests that make the report alone): no themes section. */
+    private ThemeCoding themes;
 
     public PartnershipReportPdf(JasperPdf jasper) {
         this.jasper = jasper;
+    }
+
+    @Autowired(required = false)
+    void setThemes(ThemeCoding themes) {
+        this.themes = themes;
     }
 
     /** @param reviews the reports of the partnership's reviews, all as at the same date */
@@ -31,6 +41,9 @@ public class PartnershipReportPdf {
         Map<String, Object> params = JasperPdf.pageParameters(first);
         params.put("STATUS_LABELS", Arrays.stream(ActionStatus.values()).map(ActionStatus::label).toList());
         params.put("SUMMARY_LINE", summaryLine(reviews));
+        if (themes != null) {
+            params.put("THEMES", ThemesText.partnership(themes.partnership(first.partnership(), first.asAt())));
+        }
         List<Map<String, ?>> rows = reviews.stream().map(PartnershipReportPdf::row).toList();
         jasper.write("partnership-report", params, rows, first, params.get("PARTNERSHIP_NAME") + " - reviews as at " + params.get("AS_AT"),
                 "Domestic Homicide Reviews of the partnership: action plan progress", file);

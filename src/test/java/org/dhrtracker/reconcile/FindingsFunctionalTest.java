@@ -26,6 +26,7 @@ import org.dhrtracker.schedule.MonthlyJobConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.ExitStatus;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.batch.core.job.JobExecution;
 
 /**
@@ -36,6 +37,9 @@ class FindingsFunctionalTest extends JobTestSupport {
 
     private static final LocalDate AS_AT = LocalDate.of(2015, 7, 15);
     private static final String HEADER = "Review,Action ref,Agency,As at,Status,Progress,Evidence,Revised target date,Completion date,Reported by\n";
+
+    @Autowired
+    private NationalLetters nationalLetters;
 
     @BeforeEach
     void demoRegister() throws Exception {
@@ -68,6 +72,10 @@ class FindingsFunctionalTest extends JobTestSupport {
         drop("e_POLICE.csv", "DHR1,99z,POLICE,2015-07-15,In progress,Something,,,,Lead\n");
         drop("f_POLICE.csv", "DHR1,28-GEH,POLICE,2015-07-15,Completed,Link created,,,,Lead\n");
 
+        // National letters: 5 to the Home Office unanswered since January; 6, about charging, sent to the Home Office.
+        assertThat(nationalLetters.record("DHR1", "5", "Home Office", LocalDate.of(2015, 1, 10), null)).isEmpty();
+        assertThat(nationalLetters.record("DHR1", "6", "Home Office", LocalDate.of(2015, 6, 1), LocalDate.of(2015, 6, 20))).isEmpty();
+
         JobExecution run = run(MonthlyJobConfiguration.JOB, params(AS_AT)
                 .addString(ReportJobConfiguration.REPORTS, "workbook,chase-lists").addString(ReportJobConfiguration.OUTPUT, "out/{partnership}"));
 
@@ -91,10 +99,16 @@ class FindingsFunctionalTest extends JobTestSupport {
         assertThat(found.get("STATUS_WENT_BACKWARDS")).containsExactly("20");
         assertThat(found.get("CONFLICTING_UPDATES")).containsExactly("2b");
         assertThat(found.get("PARTLY_COMPLETE")).containsExactly("");
+        assertThat(found.get("NATIONAL_UNANSWERED")).containsExactly("");
+        assertThat(found.get("NATIONAL_MISROUTED")).containsExactly("");
         List<String> messages = records().stream().map(r -> r.get(0) + " " + r.get(3) + " " + r.get(5)).toList();
         assertThat(messages).contains(
                 "TARGET_SLIPPED 14 Action 14 (POLICE): target moved from 31 July 2015 to 31 December 2015 (1 slip)",
                 "PARTLY_COMPLETE  Recommendation 2 (Safer Warwickshire Partnership Board): 1 of 2 actions complete",
+                "NATIONAL_UNANSWERED  Recommendation 5 (Safer Warwickshire Partnership Board): the letter to Home Office sent on"
+                        + " 10 January 2015 has had no answer in 186 days",
+                "NATIONAL_MISROUTED  Recommendation 6 (Safer Warwickshire Partnership Board): sent to the Home Office but its"
+                        + " subject is for Crown Prosecution Service",
                 "NOT_OWN_ACTION 28-GEH POLICE's return (f_POLICE.csv row 2) updated action 28-GEH, which belongs to GEH;"
                         + " the file was rejected: an agency may only update its own actions",
                 "UNKNOWN_ACTION 99z POLICE's return (e_POLICE.csv row 2) names action 99z, which is not in the register;"

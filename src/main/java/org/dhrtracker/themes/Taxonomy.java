@@ -1,0 +1,150 @@
+package org.dhrtracker.themes;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.dhrtracker.tabular.Problem;
+
+/**
+ * The themes recommendations are coded against (seed 004's checklist: six areas and their
+ * themes), each with the terms that tag a recommendation with it. Data, not code: the product's
+ * own is {@code themes/taxonomy.csv}; a {@code HOME/themes/taxonomy.csv} replaces it.
+ */
+public record Taxonomy(List<Theme> themes) {
+
+    static final String RESOURCE = "/themes/taxonomy.csv";
+    private static final List<String> COLUMNS = List.of("Area", "Code", "Theme", "Terms");
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9-]{0,39}");
+
+    /** A theme and the terms that tag a text with it. */
+    public record Theme(String area, String code, String name, List<Pattern> terms) {
+
+        boolean matches(String text) {
+            return terms.stream().anyMatch(t -> t.matcher(text).find());
+        }
+    }
+
+    /** The areas in order, each with its themes in order. */
+    public Map<String, List<Theme>> byArea() {
+        Map<String, List<Theme>> areas = new LinkedHashMap<>();
+        themes.forEach(t -> areas.computeIfAbsent(t.area(), a -> new ArrayList<>()).add(t));
+        return areas;
+    }
+
+    public Optional<Theme> theme(String code) {
+        return themes.stream().filter(t -> t.code().equals(code)).findFirst();
+    }
+
+    /** HOME's taxonomy when it has one, else the product's. */
+    public static Taxonomy load(Path home) throws IOException {
+        Path own = home.resolve("themes").resolve("taxonomy.csv");
+        if (Files.isRegularFile(own)) {
+            try (Reader in = Files.newBufferedReader(own, StandardCharsets.UTF_8)) {
+                return read(in, own.getFileName().toString());
+            }
+        }
+        try (InputStream in = Taxonomy.class.getResourceAsStream(RESOURCE)) {
+            return read(new InputStreamReader(in, StandardCharsets.UTF_8), "taxonomy.csv");
+        }
+    }
+
+    /** Reads a taxonomy file whole; any problem rejects it, naming row, column and reason. */
+    public static Taxonomy read(Reader in, String fileName) throws IOException {
+        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
+        List<Problem> problems = new ArrayList<>();
+        List<Theme> themes = new ArrayList<>();
+        Set<String> codes = new HashSet<>();
+        if (!rows.isEmpty() && !rows.get(0).getParser().getHeaderNames().equals(COLUMNS)) {
+            throw new TaxonomyException(List.of(Problem.ofFile(fileName, "the header must be " + String.join(",", COLUMNS))));
+        }
+        for (CSVRecord r : rows) {
+            int row = (int) r.getRecordNumber() + 1;
+            if (r.size() != COLUMNS.size()) {
+                problems.add(new Problem(fileName, row, null, "expected " + COLUMNS.size() + " fields, found " + r.size()));
+                continue;
+            }
+            String code = r.get("Code").strip();
+            if (!CODE.matcher(code).matches()) {
+                problems.add(new Problem(fileName, row, "Code", "a code is capital letters, digits and hyphens"));
+            } else if (!codes.add(code)) {
+                problems.add(new Problem(fileName, row, "Code", "code " + code + " appears twice"));
+            }
+            if (r.get("Area").isBlank()) {
+                problems.add(new Problem(fileName, row, "Area", "the area is empty"));
+            }
+            if (r.get("Theme").isBlank()) {
+                problems.add(new Problem(fileName, row, "Theme", "the theme's name is empty"));
+            }
+            List<Pattern> terms = new ArrayList<>();
+            for (String term : r.get("Terms").split(";")) {
+                if (!term.isBlank()) {
+                    try {
+                        terms.add(pattern(term.strip()));
+                    } catch (PatternSyntaxException e) {
+                        problems.add(new Problem(fileName, row, "Terms", "term " + term.strip() + " is not a valid expression: "
+                                + e.getDescription()));
+                    }
+                }
+            }
+            themes.add(new Theme(r.get("Area").strip(), code, r.get("Theme").strip(), List.copyOf(terms)));
+        }
+        if (rows.isEmpty()) {
+            problems.add(Problem.ofFile(fileName, "no themes"));
+        }
+        if (!problems.isEmpty()) {
+            throw new TaxonomyException(problems);
+        }
+        return new Taxonomy(List.copyOf(themes));
+    }
+
+    /**
+     * A term is a phrase matched without regard to case on word boundaries, where {@code *} at the
+     * end of a word stands for any ending ("carer*": carer, carers); or, between slashes, a Java
+     * regular expression ("/\bpolice\b(?! bail)/": police, but not police bail).
+     */
+    public static Pattern pattern(String term) {
+        if (term.length() > 2 && term.startsWith("/") && term.endsWith("/")) {
+            return Pattern.compile(term.substring(1, term.length() - 1), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        }
+        StringBuilder regex = new StringBuilder("(?<![\\p{L}\\p{N}])");
+        String[] parts = term.split("\\*", -1);
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) {
+                regex.append("[\\p{L}\\p{N}'’-]*");
+            }
+            regex.append(Pattern.quote(parts[i]).replace(" ", "\\E\\s+\\Q"));
+        }
+        return Pattern.compile(regex.append("(?![\\p{L}\\p{N}])").toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    /** A taxonomy file with problems: nothing of it is used. */
+    public static final class TaxonomyException extends IllegalArgumentException {
+
+        private final List<Problem> problems;
+
+        TaxonomyException(List<Problem> problems) {
+            super(problems.stream().map(Problem::toString).reduce((a, b) -> a + "\n" + b).orElse(""));
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<Problem> problems() {
+            return problems;
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package org.dhrtracker.themes;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.dhrtracker.Home;
+import org.dhrtracker.themes.Taxonomy.Theme;
+import org.dhrtracker.themes.ThemeRepository.Override;
+import org.dhrtracker.themes.ThemeRepository.RecommendationText;
+import org.springframework.stereotype.Service;
+
+/**
+ * Codes every recommendation against the taxonomy: the rules' tags on the recommendation's own
+ * text (its actions are the agencies' answer, not what the review found), then the coordinator's
+ * corrections.
+ */
+@Service
+public class ThemeCoding {
+
+    /** A recommendation and its themes, in taxonomy order. */
+    public record Coded(RecommendationText recommendation, List<String> byRules, List<String> themes) {
+    }
+
+    /**
+     * How many recommendations of each review carry each theme (seed 004's table, with counts for
+     * ticks). Reviews in order; themes in taxonomy order; absent cell means none.
+     */
+    public record Matrix(Taxonomy taxonomy, List<String> reviews, Map<String, Map<String, Integer>> counts, List<Coded> untagged) {
+
+        public int count(String themeCode, String reviewId) {
+            return counts.getOrDefault(themeCode, Map.of()).getOrDefault(reviewId, 0);
+        }
+    }
+
+    /**
+     * A partnership's themes as at a date: the themes x reviews matrix of its reviews, and how many
+     * of its recommendations with each theme were open at each date its reviews were reconciled
+     * (whether the lessons that recur are being acted on).
+     */
+    public record PartnershipThemes(Matrix matrix, Map<LocalDate, Map<String, Integer>> openOverTime, List<Coded> coded) {
+    }
+
+    private final ThemeRepository repository;
+    private final Home home;
+
+    public ThemeCoding(ThemeRepository repository, Home home) {
+        this.repository = repository;
+        this.home = home;
+    }
+
+    public Taxonomy taxonomy() {
+        try {
+            return Taxonomy.load(home.root());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The themes the rules give a text, in taxonomy order. */
+    public static List<String> tag(Taxonomy taxonomy, String text) {
+        return taxonomy.themes().stream().filter(t -> t.matches(text)).map(Theme::code).toList();
+    }
+
+    /** Every recommendation of the review (every review when null), coded. */
+    public List<Coded> code(String reviewId) {
+        Taxonomy taxonomy = taxonomy();
+        Map<String, List<Override>> overrides = repository.overrides();
+        List<Coded> coded = new ArrayList<>();
+        for (RecommendationText r : repository.recommendations(reviewId)) {
+            List<String> byRules = tag(taxonomy, r.text());
+            Set<String> themes = new LinkedHashSet<>(byRules);
+            for (Override o : overrides.getOrDefault(r.key(), List.of())) {
+                if (o.add()) {
+                    themes.add(o.themeCode());
+                } else {
+                    themes.remove(o.themeCode());
+                }
+            }
+            List<String> ordered = taxonomy.themes().stream().map(Theme::code).filter(themes::contains).toList();
+            coded.add(new Coded(r, byRules, ordered));
+        }
+        return coded;
+    }
+
+    public Matrix matrix(String reviewId) {
+        return matrix(code(reviewId));
+    }
+
+    public PartnershipThemes partnership(String partnership, LocalDate asAt) {
+        List<Coded> coded = code(null).stream().filter(c -> c.recommendation().partnership().equals(partnership)).toList();
+        Map<String, Coded> byKey = new HashMap<>();
+        coded.forEach(c -> byKey.put(c.recommendation().key(), c));
+        Map<LocalDate, Map<String, Integer>> overTime = new LinkedHashMap<>();
+        repository.openByDate(partnership, asAt).forEach((date, keys) -> {
+            Map<String, Integer> counts = new HashMap<>();
+            keys.stream().map(byKey::get).filter(Objects::nonNull)
+                    .forEach(c -> c.themes().forEach(t -> counts.merge(t, 1, Integer::sum)));
+            overTime.put(date, counts);
+        });
+        return new PartnershipThemes(matrix(coded), overTime, coded);
+    }
+
+    private Matrix matrix(List<Coded> coded) {
+        List<String> reviews = coded.stream().map(c -> c.recommendation().reviewId()).distinct().toList();
+        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+        for (Coded c : coded) {
+            for (String theme : c.themes()) {
+                counts.computeIfAbsent(theme, t -> new LinkedHashMap<>()).merge(c.recommendation().reviewId(), 1, Integer::sum);
+            }
+        }
+        return new Matrix(taxonomy(), reviews, counts, coded.stream().filter(c -> c.themes().isEmpty()).toList());
+    }
+
+    /**
+     * Adds and removes themes on one recommendation of a review, named by its number. Returns the
+     * reasons it is refused (nothing recorded), or an empty list when recorded.
+     */
+    public List<String> correct(String reviewId, String number, List<String> add, List<String> remove) {
+        Taxonomy taxonomy = taxonomy();
+        List<String> refusals = new ArrayList<>();
+        for (String code : concat(add, remove)) {
+            if (taxonomy.theme(code).isEmpty()) {
+                refusals.add("no theme " + code + " in the taxonomy");
+            }
+        }
+        add.stream().filter(remove::contains).forEach(c -> refusals.add(c + " is both added and removed"));
+        Optional<RecommendationText> found = repository.numbered(reviewId, number, refusals);
+        if (!refusals.isEmpty()) {
+            return refusals;
+        }
+        RecommendationText r = found.orElseThrow();
+        List<Override> overrides = new ArrayList<>();
+        add.forEach(c -> overrides.add(new Override(reviewId, r.source(), r.owningBody(), r.number(), c, true)));
+        remove.forEach(c -> overrides.add(new Override(reviewId, r.source(), r.owningBody(), r.number(), c, false)));
+        repository.save(overrides);
+        return List.of();
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

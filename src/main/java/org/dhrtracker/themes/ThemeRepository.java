@@ -1,0 +1,132 @@
+package org.dhrtracker.themes;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The recommendations to code and the coordinator's corrections to the rules' tags. Corrections
+ * are kept by the recommendation's identity (review, source, owning body, number), not its row,
+ * so they outlive a re-import of the register.
+ */
+@Repository
+public class ThemeRepository {
+
+    /** A recommendation as the tagger sees it. */
+    public record RecommendationText(String reviewId, String partnership, String source, String owningBody, String number,
+            String scope, String text) {
+
+        public String key() {
+            return ThemeRepository.key(reviewId, source, owningBody, number);
+        }
+    }
+
+    /** A correction: ADD a theme the rules missed or REMOVE one they gave. */
+    public record Override(String reviewId, String source, String owningBody, String number, String themeCode, boolean add) {
+
+        String key() {
+            return ThemeRepository.key(reviewId, source, owningBody, number);
+        }
+    }
+
+    /** A recommendation's identity in one string: review, source, owning body and number. */
+    public static String key(String reviewId, String source, String owningBody, String number) {
+        return reviewId + "|" + source + "|" + owningBody + "|" + number;
+    }
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public ThemeRepository(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Every recommendation of the review (or of every review when null), reviews in turn, in plan order. */
+    public List<RecommendationText> recommendations(String reviewId) {
+        return jdbc.query("""
+                SELECT r.review_id, v.partnership, r.source, r.owning_body, r.number, r.scope, r.text
+                FROM recommendation r JOIN review v ON v.review_id = r.review_id
+                WHERE CAST(? AS VARCHAR(40)) IS NULL OR r.review_id = CAST(? AS VARCHAR(40))
+                ORDER BY r.review_id, r.plan_order""",
+                (rs, i) -> new RecommendationText(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7)),
+                reviewId, reviewId);
+    }
+
+    /**
+     * The recommendation of the review with this number, or empty with the reason added to
+     * refusals (none has it, or several have: IMR numbering restarts for each agency).
+     */
+    public Optional<RecommendationText> numbered(String reviewId, String number, List<String> refusals) {
+        List<RecommendationText> matches = recommendations(reviewId).stream().filter(r -> r.number().equals(number)).toList();
+        if (matches.isEmpty()) {
+            refusals.add("review " + reviewId + " has no recommendation " + number);
+        } else if (matches.size() > 1) {
+            refusals.add("review " + reviewId + " has " + matches.size() + " recommendations numbered " + number
+                    + " (" + String.join(", ", matches.stream().map(m -> m.source() + " " + m.owningBody()).toList()) + ")");
+        }
+        return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
+    }
+
+    /**
+     * For each date up to asAt that the partnership's reviews were reconciled as at, the keys of the
+     * recommendations open then (one of their actions not Completed).
+     */
+    public Map<LocalDate, List<String>> openByDate(String partnership, LocalDate asAt) {
+        Map<LocalDate, List<String>> open = new TreeMap<>();
+        jdbc.query("""
+                SELECT s.as_at, r.review_id, r.source, r.owning_body, r.number,
+                       SUM(CASE WHEN s.status = 'COMPLETED' THEN 0 ELSE 1 END)
+                FROM action_status s JOIN action a ON a.action_id = s.action_id
+                JOIN recommendation r ON r.recommendation_id = a.recommendation_id
+                JOIN review v ON v.review_id = r.review_id
+                WHERE v.partnership = ? AND s.as_at <= ?
+                GROUP BY s.as_at, r.review_id, r.source, r.owning_body, r.number""", rs -> {
+            List<String> keys = open.computeIfAbsent(rs.getDate(1).toLocalDate(), d -> new ArrayList<>());
+            if (rs.getInt(6) > 0) {
+                keys.add(key(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+            }
+        }, partnership, Date.valueOf(asAt));
+        return open;
+    }
+
+    /** The corrections, by recommendation key. */
+    public Map<String, List<Override>> overrides() {
+        Map<String, List<Override>> byKey = new LinkedHashMap<>();
+        jdbc.query("""
+                SELECT review_id, source, owning_body, number, theme_code, decision FROM theme_override
+                ORDER BY review_id, source, owning_body, number, theme_code""",
+                rs -> {
+                    Override o = new Override(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6).equals("ADD"));
+                    byKey.computeIfAbsent(o.key(), k -> new ArrayList<>()).add(o);
+                });
+        return byKey;
+    }
+
+    /** Records corrections, each replacing any earlier one for the same recommendation and theme. */
+    @Transactional
+    public void save(List<Override> overrides) {
+        Timestamp now = Timestamp.from(clock.instant());
+        for (Override o : overrides) {
+            jdbc.update("DELETE FROM theme_override WHERE review_id = ? AND source = ? AND owning_body = ? AND number = ? AND theme_code = ?",
+                    o.reviewId(), o.source(), o.owningBody(), o.number(), o.themeCode());
+            jdbc.update("""
+                    INSERT INTO theme_override (review_id, source, owning_body, number, theme_code, decision, recorded_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                    o.reviewId(), o.source(), o.owningBody(), o.number(), o.themeCode(), o.add() ? "ADD" : "REMOVE", now);
+        }
+    }
+}

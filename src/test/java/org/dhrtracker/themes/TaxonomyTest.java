@@ -1,0 +1,56 @@
+package org.dhrtracker.themes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.dhrtracker.themes.Taxonomy.TaxonomyException;
+import org.junit.jupiter.api.Test;
+
+/** The product's taxonomy (seed 004's checklist), the term syntax, and a taxonomy file with errors. */
+class TaxonomyTest {
+
+    @Test
+    void theProductsTaxonomyIsSeed004sChecklist() throws IOException {
+        Taxonomy t = Taxonomy.load(Path.of("target/no-such-home"));
+        assertThat(t.byArea().keySet()).containsExactly("Process & Policy", "Tools", "Caring Issues", "Health Issues", "Services",
+                "Systemic Issues");
+        assertThat(t.byArea().values()).extracting(List::size).containsExactly(7, 2, 3, 3, 3, 3);
+        assertThat(t.theme("SY-PARTNERSHIP").orElseThrow().name()).isEqualTo("Problems with partnership working / communication");
+    }
+
+    @Test
+    void termsMatchWholeWordsWithStarForAnyEnding() {
+        assertThat(Taxonomy.pattern("carer*").matcher("support for Carers").find()).isTrue();
+        assertThat(Taxonomy.pattern("carer*").matcher("careful").find()).isFalse();
+        assertThat(Taxonomy.pattern("GP").matcher("GPs").find()).isFalse();
+        assertThat(Taxonomy.pattern("GP").matcher("all GP practices").find()).isTrue();
+        assertThat(Taxonomy.pattern("general practice*").matcher("a general\npractice-based programme").find()).isTrue();
+        assertThat(Taxonomy.pattern("equality").matcher("health inequalities").find()).isFalse();
+        assertThat(Taxonomy.pattern("/\\bpolice\\b(?! bail)/").matcher("breach of police bail").find()).isFalse();
+        assertThat(Taxonomy.pattern("/\\bpolice\\b(?! bail)/").matcher("sanctions available to police").find()).isTrue();
+    }
+
+    @Test
+    void aTaxonomyWithErrorsIsRejectedNamingRowColumnAndReason() {
+        String file = """
+                Area,Code,Theme,Terms
+                Health,HI-GP,Issues related to GPs,GP
+                Health,HI-GP,Again,GPs
+                ,bad code,,/[unclosed/
+                """;
+        assertThatThrownBy(() -> Taxonomy.read(new StringReader(file), "taxonomy.csv"))
+                .isInstanceOfSatisfying(TaxonomyException.class, e -> assertThat(e.problems()).extracting(Object::toString)
+                        .containsExactly("taxonomy.csv, row 3, column Code: code HI-GP appears twice",
+                                "taxonomy.csv, row 4, column Code: a code is capital letters, digits and hyphens",
+                                "taxonomy.csv, row 4, column Area: the area is empty",
+                                "taxonomy.csv, row 4, column Theme: the theme's name is empty",
+                                "taxonomy.csv, row 4, column Terms: term /[unclosed/ is not a valid expression: Unclosed character class"));
+        assertThatThrownBy(() -> Taxonomy.read(new StringReader("Area,Code,Name\nA,B,C\n"), "mine.csv"))
+                .hasMessage("mine.csv: the header must be Area,Code,Theme,Terms");
+    }
+}

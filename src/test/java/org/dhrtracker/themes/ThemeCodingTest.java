@@ -1,0 +1,130 @@
+package org.dhrtracker.themes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.dhrtracker.JobTestSupport;
+import org.dhrtracker.themes.ThemeCoding.Coded;
+import org.dhrtracker.themes.ThemeCoding.Matrix;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * DHR1's 37 recommendations (seed 000) coded by the product's taxonomy, against a reading of each
+ * recommendation by hand (src/test/resources/themes/dhr1-hand-reading.csv, written from the text
+ * and not from the tagger), and the coordinator's corrections on a real register.
+ */
+class ThemeCodingTest extends JobTestSupport {
+
+    private static final Path DEMO_REGISTER = Path.of("data/register/DHR1-register.csv");
+    private static final Path HAND_READING = Path.of("src/test/resources/themes/dhr1-hand-reading.csv");
+
+    @Autowired
+    private ThemeCoding coding;
+
+    @BeforeEach
+    void demoRegister() throws Exception {
+        resetHome();
+        Files.deleteIfExists(home.root().resolve("themes/taxonomy.csv"));
+        assertThat(importRegister(DEMO_REGISTER).getExitStatus()).isEqualTo(ExitStatus.COMPLETED);
+    }
+
+    @Test
+    void theRulesGiveEveryRecommendationOfDhr1TheThemesReadByHand() throws IOException {
+        Map<String, List<String>> byHand = handReading();
+        assertThat(byHand).hasSize(37);
+
+        Map<String, List<String>> byRules = new LinkedHashMap<>();
+        coding.code("DHR1").forEach(c -> byRules.put(c.recommendation().number(), c.themes()));
+
+        assertThat(byRules).isEqualTo(byHand);
+    }
+
+    @Test
+    void aSampleOfTagsPinned() {
+        Map<String, List<String>> tags = new LinkedHashMap<>();
+        coding.code("DHR1").forEach(c -> tags.put(c.recommendation().number(), c.themes()));
+        // Police bail is not the police's response: 2 is about DASH, MARAC and serial abusers.
+        assertThat(tags.get("2")).containsExactly("PP-MARAC", "PP-PREVIOUS", "TL-TOOLS", "TL-DASH");
+        assertThat(tags.get("5")).containsExactly("PP-POLICE");
+        assertThat(tags.get("16")).containsExactly("PP-POLICE", "TL-DASH");
+        assertThat(tags.get("19")).containsExactly("CI-FAMILIES");
+        // "general practice-based" and "primary care", never the letters GP.
+        assertThat(tags.get("30")).containsExactly("HI-GP");
+        assertThat(tags.get("32")).containsExactly("HI-GP", "SY-PARTNERSHIP", "SY-STAFFING");
+        // "health inequalities" is not equality: 35 is untagged.
+        assertThat(tags.get("35")).isEmpty();
+    }
+
+    @Test
+    void theMatrixCountsRecommendationsAndListsTheUntagged() {
+        Matrix m = coding.matrix(null);
+        assertThat(m.reviews()).containsExactly("DHR1");
+        assertThat(m.count("PP-MARAC", "DHR1")).isEqualTo(7);
+        assertThat(m.count("HI-GP", "DHR1")).isEqualTo(6);
+        assertThat(m.count("HI-NEW-MOTHERS", "DHR1")).isZero();
+        assertThat(m.untagged()).extracting(c -> c.recommendation().number())
+                .containsExactly("6", "20", "22", "25", "28", "33", "35");
+    }
+
+    @Test
+    void aCorrectionOutlivesReimportingTheRegister() throws Exception {
+        assertThat(coding.correct("DHR1", "6", List.of("PP-POLICE"), List.of())).isEmpty();
+        assertThat(coding.correct("DHR1", "24", List.of(), List.of("SY-STAFFING"))).isEmpty();
+        assertThat(importRegister(DEMO_REGISTER).getExitStatus()).isEqualTo(ExitStatus.COMPLETED);
+
+        Map<String, Coded> coded = new LinkedHashMap<>();
+        coding.code("DHR1").forEach(c -> coded.put(c.recommendation().number(), c));
+        assertThat(coded.get("6").themes()).containsExactly("PP-POLICE");
+        assertThat(coded.get("6").byRules()).isEmpty();
+        assertThat(coded.get("24").themes()).isEmpty();
+        assertThat(coding.matrix("DHR1").untagged()).extracting(c -> c.recommendation().number()).contains("24").doesNotContain("6");
+    }
+
+    @Test
+    void aWrongCorrectionIsRefusedWhole() {
+        List<String> refusals = coding.correct("DHR1", "99", List.of("PP-POLICE", "NO-SUCH"), List.of("PP-POLICE"));
+        assertThat(refusals).containsExactly("no theme NO-SUCH in the taxonomy", "PP-POLICE is both added and removed",
+                "review DHR1 has no recommendation 99");
+        assertThat(coding.correct("DHR1", "1", List.of("NO-SUCH"), List.of())).hasSize(1);
+        assertThat(count("SELECT COUNT(*) FROM theme_override")).isZero();
+    }
+
+    @Test
+    void aTaxonomyInHomeReplacesTheProductsOwn() throws IOException {
+        Files.createDirectories(home.root().resolve("themes"));
+        Files.writeString(home.root().resolve("themes/taxonomy.csv"), """
+                Area,Code,Theme,Terms
+                Health,HEALTH,Health,hospital*; NHS
+                """);
+        try {
+            assertThat(coding.code("DHR1")).filteredOn(c -> !c.themes().isEmpty()).extracting(c -> c.recommendation().number())
+                    .containsExactly("20", "21", "22", "23", "24", "32", "33");
+        } finally {
+            Files.delete(home.root().resolve("themes/taxonomy.csv"));
+        }
+    }
+
+    private static Map<String, List<String>> handReading() throws IOException {
+        Map<String, List<String>> byHand = new LinkedHashMap<>();
+        try (Reader in = Files.newBufferedReader(HAND_READING)) {
+            for (CSVRecord r : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+                String themes = r.get("Themes").strip();
+                byHand.put(r.get("Recommendation"), themes.isEmpty() ? List.of() : Arrays.asList(themes.split(" ")));
+            }
+        }
+        return byHand;
+    }
+}
