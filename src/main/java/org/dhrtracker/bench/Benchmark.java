@@ -170,6 +170,7 @@ public final class Benchmark {
                     new Floor("SXSSF", sxssf.rows(), sxssf.seconds() - generation.seconds(),
                             watch.threadCpuSeconds(sxssf.from(), sxssf.to()) - watch.threadCpuSeconds(generation.from(), generation.to()))));
             print(stages, (ended - started) / 1000.0, watch.cpuSeconds(started, ended));
+            out.println("Report step parts: " + parts);
             out.printf("Floors: CSV parse %.2f s (%s rows/s), JDBC insert %.2f s (%s rows/s), generating the workbook's rows %.2f s (taken off SXSSF)%n",
                     parse.seconds(), perSecond(parse.rows(), parse.seconds()), insert.seconds(), perSecond(insert.rows(), insert.seconds()),
                     generation.seconds());
@@ -253,7 +254,10 @@ public final class Benchmark {
      * The stages of the monthly run, from its step executions and the parts the report step timed,
      * each with its floor (in the order intake, reconcile, report data, partnership reports, national workbook).
      */
-    private static List<Stage> stages(JobExecution run, ProcessWatch watch, List<Floor> floors) {
+    /** The parts the report step timed, for the record. */
+    private String parts = "";
+
+    private List<Stage> stages(JobExecution run, ProcessWatch watch, List<Floor> floors) {
         List<Stage> stages = new ArrayList<>();
         for (StepExecution step : run.getStepExecutions()) {
             long from = epochMillis(step.getStartTime());
@@ -280,6 +284,10 @@ public final class Benchmark {
                                 floors.get(i).rows(), part(context, SECONDS, kind.id()), part(context, CPU, kind.id()), peak, live, floors.get(i)));
                     }
                     stages.add(new Stage("(report step)", "", 0, seconds, cpu, peak, live, new Floor("", 0, 0, 0)));
+                    parts = context.entrySet().stream().filter(e -> e.getKey().startsWith(SECONDS))
+                            .map(e -> String.format("%s %.2f s (CPU %.2f s)", e.getKey().substring(SECONDS.length()), (Double) e.getValue(),
+                                    part(context, CPU, e.getKey().substring(SECONDS.length()))))
+                            .sorted().collect(Collectors.joining(", "));
                 }
                 default -> {
                 }
