@@ -41,9 +41,9 @@ import org.dhrtracker.report.ReportData;
  * <li>intake: the month's return files parsed with Commons CSV, and their rows batch-inserted with
  * plain JDBC into a copy of the database taken before the month (same tables, indexes, constraints
  * and history; the product's HSQLDB settings), committed every {@link #FILES_PER_COMMIT} files as
- * the product commits;
- * <li>reconcile: on that copy, the updates read with one query, the actions with another, and a status
- * row per action batch-inserted in one transaction;
+ * the product commits (each review's action keys read when a row first names it);
+ * <li>reconcile: on that copy, the updates and the actions read by ranges of 50,000 action ids, and a
+ * status row per action batch-inserted in one transaction;
  * <li>report data: each review's actions (with their status and last update) and updates read
  * with one query each;
  * <li>partnership reports: the same partnership reports filled and exported by JasperReports from rows
@@ -132,12 +132,11 @@ final class Floors {
         long started = System.currentTimeMillis();
         long t = System.nanoTime();
         long c0 = THREADS.getCurrentThreadCpuTime();
+        // Each review's action keys read when a row first names it, the current partnership's kept: the files come
+        // partnership by partnership, and ten times the country's keys would not fit in the heap together.
         Map<String, Long> actions = new HashMap<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT review_id, action_ref, action_id FROM action")) {
-            while (rs.next()) {
-                actions.put(rs.getString(1) + "|" + rs.getString(2), rs.getLong(3));
-            }
-        }
+        java.util.Set<String> read = new java.util.HashSet<>();
+        PreparedStatement keys = c.prepareStatement("SELECT action_ref, action_id FROM action WHERE review_id = ?");
         nanos += System.nanoTime() - t;
         cpu += THREADS.getCurrentThreadCpuTime() - c0;
         long rows = 0;
@@ -164,6 +163,19 @@ final class Floors {
                 }
                 for (int r = 1; r < parsed.size(); r++) {
                     List<String> v = parsed.get(r);
+                    if (read.add(v.get(0))) {
+                        if (read.size() > 64) {
+                            actions.clear();
+                            read.clear();
+                            read.add(v.get(0));
+                        }
+                        keys.setString(1, v.get(0));
+                        try (ResultSet rs = keys.executeQuery()) {
+                            while (rs.next()) {
+                                actions.put(v.get(0) + "|" + rs.getString(1), rs.getLong(2));
+                            }
+                        }
+                    }
                     insert.setLong(1, actions.get(v.get(0) + "|" + v.get(1)));
                     insert.setString(2, v.get(2));
                     insert.setDate(3, Date.valueOf(LocalDate.parse(v.get(3))));
@@ -187,59 +199,77 @@ final class Floors {
                 cpu += THREADS.getCurrentThreadCpuTime() - c0;
             }
         }
+        keys.close();
         return new Measured(rows, nanos / 1e9, started, System.currentTimeMillis(), cpu / 1e9);
     }
 
     /**
      * Reconciling with plain JDBC on the copy of the database (after {@link #jdbcInsert}): the updates up
-     * to the date read in one query (the latest of each action kept), the actions' due dates in another,
-     * and a status row per action batch-inserted into the same table in one transaction.
+     * to the date read (the latest of each action kept) and the actions' due dates, 50,000 actions a
+     * query, and a status row per action batch-inserted into the same table in one transaction.
      */
     Measured reconcile(Connection c, LocalDate asAt) throws Exception {
         return measure(() -> {
-            Map<Long, long[]> latest = new HashMap<>();
-            try (PreparedStatement q = c.prepareStatement("""
-                    SELECT action_id, update_id, as_at, status, revised_target_date, evidence FROM progress_update WHERE as_at <= ?
-                    ORDER BY action_id, as_at, update_id""")) {
-                q.setDate(1, Date.valueOf(asAt));
-                try (ResultSet rs = q.executeQuery()) {
-                    while (rs.next()) {
-                        Date revised = rs.getDate(5);
-                        rs.getString(6);
-                        latest.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getDate(3).getTime(), rs.getString(4).length(),
-                            revised == null ? 0 : revised.getTime()});
-                    }
-                }
-            }
             long rows = 0;
             Timestamp now = Timestamp.from(Instant.now());
             try (PreparedStatement delete = c.prepareStatement("DELETE FROM action_status WHERE as_at = ?")) {
                 delete.setDate(1, Date.valueOf(asAt));
                 delete.executeUpdate();
             }
-            try (Statement q = c.createStatement(); ResultSet rs = q.executeQuery("SELECT action_id, review_id, due_date FROM action");
+            long last;
+            try (Statement q = c.createStatement(); ResultSet rs = q.executeQuery("SELECT MAX(action_id) FROM action")) {
+                rs.next();
+                last = rs.getLong(1);
+            }
+            // In ranges of action ids: ten times the country's updates would not fit in the heap in one result.
+            try (PreparedStatement updates = c.prepareStatement("""
+                    SELECT action_id, update_id, as_at, status, revised_target_date, evidence FROM progress_update
+                    WHERE as_at <= ? AND action_id BETWEEN ? AND ? ORDER BY action_id, as_at, update_id""");
+                    PreparedStatement actions = c.prepareStatement(
+                            "SELECT action_id, review_id, due_date FROM action WHERE action_id BETWEEN ? AND ? ORDER BY action_id");
                     PreparedStatement insert = c.prepareStatement("""
                             INSERT INTO action_status (as_at, action_id, review_id, status, rag, due_date, last_update_id, reconciled_at)
                             VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                while (rs.next()) {
-                    long[] l = latest.get(rs.getLong(1));
-                    insert.setDate(1, Date.valueOf(asAt));
-                    insert.setLong(2, rs.getLong(1));
-                    insert.setString(3, rs.getString(2));
-                    insert.setString(4, l == null ? "NO_RETURN" : "ON_TRACK");
-                    insert.setString(5, l == null ? "AMBER" : "GREEN");
-                    insert.setDate(6, rs.getDate(3));
-                    insert.setObject(7, l == null ? null : l[0]);
-                    insert.setTimestamp(8, now);
-                    insert.addBatch();
-                    rows++;
+                for (long from = 0; from <= last; from += RANGE) {
+                    Map<Long, long[]> latest = new HashMap<>();
+                    updates.setDate(1, Date.valueOf(asAt));
+                    updates.setLong(2, from);
+                    updates.setLong(3, from + RANGE - 1);
+                    try (ResultSet rs = updates.executeQuery()) {
+                        while (rs.next()) {
+                            Date revised = rs.getDate(5);
+                            rs.getString(6);
+                            latest.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getDate(3).getTime(), rs.getString(4).length(),
+                                revised == null ? 0 : revised.getTime()});
+                        }
+                    }
+                    actions.setLong(1, from);
+                    actions.setLong(2, from + RANGE - 1);
+                    try (ResultSet rs = actions.executeQuery()) {
+                        while (rs.next()) {
+                            long[] l = latest.get(rs.getLong(1));
+                            insert.setDate(1, Date.valueOf(asAt));
+                            insert.setLong(2, rs.getLong(1));
+                            insert.setString(3, rs.getString(2));
+                            insert.setString(4, l == null ? "NO_RETURN" : "ON_TRACK");
+                            insert.setString(5, l == null ? "AMBER" : "GREEN");
+                            insert.setDate(6, rs.getDate(3));
+                            insert.setObject(7, l == null ? null : l[0]);
+                            insert.setTimestamp(8, now);
+                            insert.addBatch();
+                            rows++;
+                        }
+                    }
+                    insert.executeBatch();
                 }
-                insert.executeBatch();
             }
             c.commit();
             return rows;
         });
     }
+
+    /** Action ids per read of the reconcile floor. */
+    private static final long RANGE = 50_000;
 
     /** A connection to the copy of the database, with the product's settings; not auto-committing. */
     Connection open(Path snapshot) throws SQLException {

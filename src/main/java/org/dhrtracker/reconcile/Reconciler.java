@@ -55,7 +55,7 @@ public class Reconciler {
         // Review by review: the updates of a national register never sit in memory together.
         jdbc.update("DELETE FROM action_status WHERE as_at = ?", Date.valueOf(asAt));
         Map<ActionStatus, Integer> counts = new java.util.EnumMap<>(ActionStatus.class);
-        for (String id : jdbc.queryForList("SELECT review_id FROM review ORDER BY review_id", String.class)) {
+        for (String id : reviewIds()) {
             store(verdicts(id, asAt), asAt, now).forEach((status, n) -> counts.merge(status, n, Integer::sum));
         }
         return counts;
@@ -101,6 +101,11 @@ public class Reconciler {
             verdicts.add(new Verdict(actionId, rs.getString(2), status, due, l == null ? null : l.updateId()));
         }, reviewId == null ? new Object[0] : new Object[] {reviewId});
         return verdicts;
+    }
+
+    /** Every review of the register, in order. */
+    public List<String> reviewIds() {
+        return jdbc.queryForList("SELECT review_id FROM review ORDER BY review_id", String.class);
     }
 
     /** The reviews whose statuses are stored as at the date. */

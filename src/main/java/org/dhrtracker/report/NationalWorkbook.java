@@ -106,7 +106,7 @@ public class NationalWorkbook {
      */
     public long write(Iterable<ReportData> reviews, LocalDate asAt, Path file) throws IOException {
         List<ReviewLine> reviewLines = new ArrayList<>();
-        long[] actions = {0};
+        long actions = 0;
         try (SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW); OutputStream out = Files.newOutputStream(file)) {
             // close() also disposes the temporary sheet files (POI 5).
             wb.setCompressTempFiles(true);
@@ -119,37 +119,35 @@ public class NationalWorkbook {
             Iterator<Line> lines = StreamSupport.stream(reviews.spliterator(), false)
                     .peek(review -> reviewLines.add(ReviewLine.of(review)))
                     .flatMap(review -> review.actions().stream().map(a -> new Line(review, a)))
-                    .peek(line -> actions[0]++)
                     .iterator();
             // A sheet holds 1,048,576 rows: ten times the country's actions go on to sheets Actions 2, 3...
             for (int n = 1; n == 1 || lines.hasNext(); n++) {
                 Sheet sheet = n == 1 ? actionSheet : wb.createSheet(ACTIONS + " " + n);
-                long before = actions[0];
-                Sheets.writeSheet(sheet, marking, ACTION_COLUMNS, () -> limited(lines, ROWS_PER_SHEET), styles);
-                Sheets.ragTint(sheet, 1, 1 + (int) (actions[0] - before), column("RAG"), column("Status"), column("RAG"));
+                int[] written = {0};
+                Sheets.writeSheet(sheet, marking, ACTION_COLUMNS, () -> limited(lines, rowsPerSheet, written), styles);
+                Sheets.ragTint(sheet, 1, 1 + written[0], column("RAG"), column("Status"), column("RAG"));
+                actions += written[0];
             }
             Sheets.writeSheet(reviewSheet, marking, REVIEW_COLUMNS, reviewLines, styles);
             wb.write(out);
         }
-        return actions[0];
+        return actions;
     }
 
-    /** Data rows of a sheet: all but the marking and the header. */
-    static final int ROWS_PER_SHEET = org.apache.poi.ss.SpreadsheetVersion.EXCEL2007.getMaxRows() - 2;
+    /** Data rows of a sheet: all but the marking and the header. Not final: a test lowers it. */
+    static int rowsPerSheet = org.apache.poi.ss.SpreadsheetVersion.EXCEL2007.getMaxRows() - 2;
 
-    /** The next items of the iterator, at most {@code max}. */
-    static <T> Iterator<T> limited(Iterator<T> items, int max) {
+    /** The next items of the iterator, at most {@code max}, counted in {@code taken[0]}. */
+    static <T> Iterator<T> limited(Iterator<T> items, int max, int[] taken) {
         return new Iterator<>() {
-            private int taken;
-
             @Override
             public boolean hasNext() {
-                return taken < max && items.hasNext();
+                return taken[0] < max && items.hasNext();
             }
 
             @Override
             public T next() {
-                taken++;
+                taken[0]++;
                 return items.next();
             }
         };

@@ -24,6 +24,7 @@ import org.dhrtracker.intake.InboxFileWriter;
 import org.dhrtracker.reconcile.ActionStatus;
 import org.dhrtracker.report.ReportJobConfiguration;
 import org.dhrtracker.report.ReportKind;
+import org.dhrtracker.report.NationalWorkbookSheets;
 import org.dhrtracker.report.ReportService;
 import org.dhrtracker.schedule.MonthlyJobConfiguration;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,7 +56,13 @@ class NationalMonthTest extends JobTestSupport {
             assertThat(importRegister(register).getExitStatus()).isEqualTo(ExitStatus.COMPLETED);
         }
         returns = data.writeReturns(home.inbox(), AS_AT);
-        monthly = run(MonthlyJobConfiguration.JOB, MonthlyJobConfiguration.parameters(params(), Benchmark.NATIONAL, AS_AT, null));
+        // Sheets of 600 actions, so that the country's ten times more than a sheet holds is seen going on to more sheets.
+        NationalWorkbookSheets.lower(600);
+        try {
+            monthly = run(MonthlyJobConfiguration.JOB, MonthlyJobConfiguration.parameters(params(), Benchmark.NATIONAL, AS_AT, null));
+        } finally {
+            NationalWorkbookSheets.restore();
+        }
         assertThat(monthly.getExitStatus()).isEqualTo(ExitStatus.COMPLETED);
     }
 
@@ -98,7 +105,7 @@ class NationalMonthTest extends JobTestSupport {
     }
 
     @Test
-    void theNationalWorkbookHasARowPerReviewAndPerActionWithTheStatusesReconciled() throws Exception {
+    void theNationalWorkbookHasARowPerReviewAndPerActionWithTheStatusesReconciledOverAsManySheetsAsItNeeds() throws Exception {
         Path file = home.root().resolve("out").resolve(ReportService.NATIONAL).resolve("national-workbook-" + AS_AT + ".xlsx");
         Map<String, Integer> inDatabase = new HashMap<>();
         db.query("SELECT status, COUNT(*) FROM action_status WHERE as_at = ? GROUP BY status",
@@ -108,16 +115,20 @@ class NationalMonthTest extends JobTestSupport {
         DataFormatter f = new DataFormatter(Locale.UK);
         try (Workbook wb = WorkbookFactory.create(file.toFile(), null, true)) {
             assertThat(wb.getSheetName(0)).isEqualTo("Reviews");
+            assertThat(List.of(wb.getSheetName(1), wb.getSheetName(2), wb.getSheetName(3))).containsExactly("Actions", "Actions 2", "Actions 3");
+            assertThat(wb.getNumberOfSheets()).isEqualTo(4);
             Sheet reviews = wb.getSheet("Reviews");
-            Sheet actions = wb.getSheet("Actions");
             assertThat(f.formatCellValue(reviews.getRow(0).getCell(0))).isEqualTo(MARKING);
-            assertThat(f.formatCellValue(actions.getRow(0).getCell(0))).isEqualTo(MARKING);
             assertThat(reviews.getLastRowNum()).isEqualTo(1 + 20);
-            assertThat(actions.getLastRowNum()).isEqualTo(1 + 1500);
-            int statusColumn = column(actions, "Status");
             Map<String, Integer> inWorkbook = new HashMap<>();
-            for (int r = 2; r <= actions.getLastRowNum(); r++) {
-                inWorkbook.merge(f.formatCellValue(actions.getRow(r).getCell(statusColumn)), 1, Integer::sum);
+            for (String name : List.of("Actions", "Actions 2", "Actions 3")) {
+                Sheet actions = wb.getSheet(name);
+                assertThat(f.formatCellValue(actions.getRow(0).getCell(0))).isEqualTo(MARKING);
+                assertThat(actions.getLastRowNum()).isEqualTo(1 + (name.equals("Actions 3") ? 300 : 600));
+                int statusColumn = column(actions, "Status");
+                for (int r = 2; r <= actions.getLastRowNum(); r++) {
+                    inWorkbook.merge(f.formatCellValue(actions.getRow(r).getCell(statusColumn)), 1, Integer::sum);
+                }
             }
             assertThat(inWorkbook).isEqualTo(inDatabase);
             int actionsColumn = column(reviews, "Actions");

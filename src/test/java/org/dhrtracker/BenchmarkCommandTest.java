@@ -1,0 +1,51 @@
+package org.dhrtracker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.env.StandardEnvironment;
+
+/**
+ * The benchmark command as docs/BENCHMARKS.md runs it, at a two-hundredth of the country: it must
+ * print every figure the document quotes. No time is asserted: it is a command, not a timed test.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class BenchmarkCommandTest {
+
+    @Test
+    void printsEachStageBesideItsFloorWithTheRatio(CapturedOutput output) throws Exception {
+        // The benchmark runs on its own HSQLDB database under HOME; with the postgres profile it would use the shared one.
+        assumeFalse(List.of(new StandardEnvironment().getActiveProfiles()).contains("postgres"));
+        Path home = Path.of("target", "test-homes", "benchmark-" + UUID.randomUUID()).toAbsolutePath();
+
+        assertThat(DhrTrackerApplication.run(new String[] {"benchmark", "--scale", "0.005", "--home", home.toString()})).isZero();
+
+        assertThat(output.getOut()).contains("scale 0.005: 2 partnerships, 10 reviews, 300 recommendations, 750 actions")
+                .contains("Machine: ").contains("max heap").containsPattern("Setup: registers imported \\(750 actions\\)")
+                .containsPattern("Monthly run as at 2025-03-31 .*peak heap \\d+ MB")
+                .containsPattern("intake +750 updates .*\\| parse \\+ insert .*\\| +\\d+\\.\\d\\d")
+                .containsPattern("reconcile +750 actions .*\\| read \\+ insert .*\\| +\\d+\\.\\d\\d")
+                .containsPattern("report data +750 actions .*\\| read .*\\| +\\d+\\.\\d\\d")
+                .containsPattern("partnership reports +2 reports .*\\| fill \\+ export .*\\| +\\d+\\.\\d\\d")
+                .containsPattern("national workbook +750 actions .*\\| SXSSF .*\\| +\\d+\\.\\d\\d")
+                .containsPattern("month .*\\| sum of floors .*\\| +\\d+\\.\\d\\d")
+                .contains("Report step parts: ").contains("Floors: CSV parse");
+        assertThat(home.resolve("out").resolve("national").resolve("national-workbook-2025-03-31.xlsx")).isRegularFile();
+
+        // Its data is generated afresh: a HOME that holds anything is refused, and left as it is.
+        assertThat(DhrTrackerApplication.run(new String[] {"benchmark", "--scale", "0.005", "--home", home.toString()})).isEqualTo(64);
+        assertThat(output.getOut()).contains("is not empty; give --home a new or empty folder");
+        assertThat(Files.isDirectory(home.resolve("db"))).isTrue();
+        assertThat(DhrTrackerApplication.run(new String[] {"benchmark", "--scale", "0", "--home", home.toString()}))
+                .isEqualTo(Commands.USAGE);
+    }
+}
