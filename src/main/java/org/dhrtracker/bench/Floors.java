@@ -43,7 +43,7 @@ import org.dhrtracker.report.ReportData;
  * and history; the product's HSQLDB settings), committed every {@link #FILES_PER_COMMIT} files as
  * the product commits (each review's action keys read when a row first names it);
  * <li>reconcile: on that copy, the updates and the actions read by ranges of 50,000 action ids, and a
- * status row per action batch-inserted in one transaction;
+ * status row per action batch-inserted, a transaction per range;
  * <li>report data: each review's actions (with their status and last update) and updates read
  * with one query each;
  * <li>partnership reports: the same partnership reports filled and exported by JasperReports from rows
@@ -205,8 +205,8 @@ final class Floors {
 
     /**
      * Reconciling with plain JDBC on the copy of the database (after {@link #jdbcInsert}): the updates up
-     * to the date read (the latest of each action kept) and the actions' due dates, 50,000 actions a
-     * query, and a status row per action batch-inserted into the same table in one transaction.
+     * to the date read (the latest of each action kept) and the actions' due dates, and a status row
+     * per action batch-inserted into the same table, 50,000 actions a query and a transaction.
      */
     Measured reconcile(Connection c, LocalDate asAt) throws Exception {
         return measure(() -> {
@@ -261,14 +261,15 @@ final class Floors {
                         }
                     }
                     insert.executeBatch();
+                    // A transaction's new rows stay in memory until it commits, as for the product's reconcile.
+                    c.commit();
                 }
             }
-            c.commit();
             return rows;
         });
     }
 
-    /** Action ids per read of the reconcile floor. */
+    /** Action ids per read and per transaction of the reconcile floor. */
     private static final long RANGE = 50_000;
 
     /** A connection to the copy of the database, with the product's settings; not auto-committing. */

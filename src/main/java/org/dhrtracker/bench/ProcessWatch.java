@@ -31,6 +31,8 @@ final class ProcessWatch implements AutoCloseable {
     }
 
     private static final long SAMPLE_MILLIS = 5;
+    /** CPU times are read every this many samples: a run of half an hour keeps its figures small. */
+    private static final int CPU_EVERY = 10;
 
     private final List<Point> points = new ArrayList<>();
     /** Heap in use after each collection: what was still live then. */
@@ -67,11 +69,13 @@ final class ProcessWatch implements AutoCloseable {
         }
         var memory = ManagementFactory.getMemoryMXBean();
         sampler = new Thread(() -> {
-            while (running) {
+            for (long n = 0; running; n++) {
                 long now = System.currentTimeMillis();
                 add(now, memory.getHeapMemoryUsage().getUsed());
-                synchronized (this) {
-                    cpu.add(new long[] {now, os.getProcessCpuTime(), threads.getThreadCpuTime(watched)});
+                if (n % CPU_EVERY == 0) {
+                    synchronized (this) {
+                        cpu.add(new long[] {now, os.getProcessCpuTime(), threads.getThreadCpuTime(watched)});
+                    }
                 }
                 try {
                     Thread.sleep(SAMPLE_MILLIS);
