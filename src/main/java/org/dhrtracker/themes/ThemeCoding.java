@@ -68,15 +68,19 @@ public class ThemeCoding {
 
     /** The themes the rules give a text, in taxonomy order. */
     public static List<String> tag(Taxonomy taxonomy, String text) {
-        return taxonomy.themes().stream().filter(t -> t.matches(text)).map(Theme::code).toList();
+        String folded = Taxonomy.fold(text);
+        return taxonomy.themes().stream().filter(t -> t.matches(text, folded)).map(Theme::code).toList();
     }
 
     /** Every recommendation of the review (every review when null), coded. */
     public List<Coded> code(String reviewId) {
-        Taxonomy taxonomy = taxonomy();
+        return code(taxonomy(), repository.recommendations(reviewId));
+    }
+
+    private List<Coded> code(Taxonomy taxonomy, List<RecommendationText> recommendations) {
         Map<String, List<Override>> overrides = repository.overrides();
         List<Coded> coded = new ArrayList<>();
-        for (RecommendationText r : repository.recommendations(reviewId)) {
+        for (RecommendationText r : recommendations) {
             List<String> byRules = tag(taxonomy, r.text());
             Set<String> themes = new LinkedHashSet<>(byRules);
             for (Override o : overrides.getOrDefault(r.key(), List.of())) {
@@ -93,11 +97,15 @@ public class ThemeCoding {
     }
 
     public Matrix matrix(String reviewId) {
-        return matrix(code(reviewId));
+        Taxonomy taxonomy = taxonomy();
+        return matrix(taxonomy, code(taxonomy, repository.recommendations(reviewId)));
     }
 
     public PartnershipThemes partnership(String partnership, LocalDate asAt) {
-        List<Coded> coded = code(null).stream().filter(c -> c.recommendation().partnership().equals(partnership)).toList();
+        // only the partnership's own: the report step asks once per partnership, so coding the
+        // country each time grew with the square of it
+        Taxonomy taxonomy = taxonomy();
+        List<Coded> coded = code(taxonomy, repository.recommendationsOfPartnership(partnership));
         Map<String, Coded> byKey = new HashMap<>();
         coded.forEach(c -> byKey.put(c.recommendation().key(), c));
         Map<LocalDate, Map<String, Integer>> overTime = new LinkedHashMap<>();
@@ -107,10 +115,10 @@ public class ThemeCoding {
                     .forEach(c -> c.themes().forEach(t -> counts.merge(t, 1, Integer::sum)));
             overTime.put(date, counts);
         });
-        return new PartnershipThemes(matrix(coded), overTime, coded);
+        return new PartnershipThemes(matrix(taxonomy, coded), overTime, coded);
     }
 
-    private Matrix matrix(List<Coded> coded) {
+    private static Matrix matrix(Taxonomy taxonomy, List<Coded> coded) {
         List<String> reviews = coded.stream().map(c -> c.recommendation().reviewId()).distinct().toList();
         Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
         for (Coded c : coded) {
@@ -118,7 +126,7 @@ public class ThemeCoding {
                 counts.computeIfAbsent(theme, t -> new LinkedHashMap<>()).merge(c.recommendation().reviewId(), 1, Integer::sum);
             }
         }
-        return new Matrix(taxonomy(), reviews, counts, coded.stream().filter(c -> c.themes().isEmpty()).toList());
+        return new Matrix(taxonomy, reviews, counts, coded.stream().filter(c -> c.themes().isEmpty()).toList());
     }
 
     /**

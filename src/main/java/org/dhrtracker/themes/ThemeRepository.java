@@ -55,14 +55,24 @@ public class ThemeRepository {
 
     /** Every recommendation of the review (or of every review when null), reviews in turn, in plan order. */
     public List<RecommendationText> recommendations(String reviewId) {
+        // two statements, not "? IS NULL OR r.review_id = ?": that reads the whole table for one review
+        return reviewId == null ? recommendationsWhere("TRUE") : recommendationsWhere("r.review_id = ?", reviewId);
+    }
+
+    /** Every recommendation of the partnership's reviews, reviews in turn, in plan order. */
+    public List<RecommendationText> recommendationsOfPartnership(String partnership) {
+        return recommendationsWhere("v.partnership = ?", partnership);
+    }
+
+    private List<RecommendationText> recommendationsWhere(String where, Object... args) {
         return jdbc.query("""
                 SELECT r.review_id, v.partnership, r.source, r.owning_body, r.number, r.scope, r.text
-                FROM recommendation r JOIN review v ON v.review_id = r.review_id
-                WHERE CAST(? AS VARCHAR(40)) IS NULL OR r.review_id = CAST(? AS VARCHAR(40))
-                ORDER BY r.review_id, r.plan_order""",
+                FROM review v JOIN recommendation r ON r.review_id = v.review_id
+                WHERE %s
+                ORDER BY r.review_id, r.plan_order""".formatted(where),
                 (rs, i) -> new RecommendationText(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7)),
-                reviewId, reviewId);
+                args);
     }
 
     /**
@@ -89,9 +99,9 @@ public class ThemeRepository {
         jdbc.query("""
                 SELECT s.as_at, r.review_id, r.source, r.owning_body, r.number,
                        SUM(CASE WHEN s.status = 'COMPLETED' THEN 0 ELSE 1 END)
-                FROM action_status s JOIN action a ON a.action_id = s.action_id
+                FROM review v JOIN action_status s ON s.review_id = v.review_id
+                JOIN action a ON a.action_id = s.action_id
                 JOIN recommendation r ON r.recommendation_id = a.recommendation_id
-                JOIN review v ON v.review_id = r.review_id
                 WHERE v.partnership = ? AND s.as_at <= ?
                 GROUP BY s.as_at, r.review_id, r.source, r.owning_body, r.number""", rs -> {
             List<String> keys = open.computeIfAbsent(rs.getDate(1).toLocalDate(), d -> new ArrayList<>());

@@ -35,6 +35,33 @@ class TaxonomyTest {
         assertThat(Taxonomy.pattern("/\\bpolice\\b(?! bail)/").matcher("sanctions available to police").find()).isTrue();
     }
 
+    /**
+     * Trying a term only where its first word is found must never turn a match away:
+     * for every term of the product's taxonomy and texts in other cases, scripts and spacing, the
+     * term matches exactly when its expression alone finds a match.
+     */
+    @Test
+    void aTermTriedWhereItsFirstWordIsFoundMatchesAsItsExpression() throws IOException {
+        List<String> texts = List.of("All GP PRACTICES to review MIDWIFERY and Carers' needs", "a general\npractice-based programme",
+                "İNFORMATION SHARING and ſupervision", "the K\u212Aelvin-sign caseloads", "Non-Compliance with medication",
+                "the perpetrator's needs; PERPETRATOR PROGRAMMES; safety\tplans", "ÉQUALITY for older victims", "");
+        Taxonomy taxonomy = Taxonomy.load(Path.of("target/no-such-home"));
+        int matches = 0;
+        for (Taxonomy.Theme theme : taxonomy.themes()) {
+            for (Taxonomy.Term term : theme.terms()) {
+                for (String text : texts) {
+                    boolean alone = term.pattern().matcher(text).find();
+                    assertThat(term.matches(text, Taxonomy.fold(text))).as("%s in %s", term.pattern(), text).isEqualTo(alone);
+                    matches += alone ? 1 : 0;
+                }
+            }
+        }
+        assertThat(matches).as("the texts match some terms").isGreaterThan(10);
+        assertThat(Taxonomy.term("Perpetrator programme*").start()).isEqualTo("perpetrator");
+        assertThat(Taxonomy.term("midwi*").start()).isEqualTo("midwi");
+        assertThat(Taxonomy.term("/\\bpolice\\b/").start()).isNull();
+    }
+
     @Test
     void aTaxonomyWithErrorsIsRejectedNamingRowColumnAndReason() {
         String file = """
