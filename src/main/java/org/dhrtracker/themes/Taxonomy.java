@@ -76,9 +76,16 @@ public record Taxonomy(List<Theme> themes) {
      * found at the same place in it.
      */
     public static String fold(String text) {
-        StringBuilder folded = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> folded.appendCodePoint(Character.toLowerCase(Character.toUpperCase(c))));
-        return folded.toString();
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            if (Character.isSurrogate(chars[i])) {
+                StringBuilder folded = new StringBuilder(text.length());
+                text.codePoints().forEach(c -> folded.appendCodePoint(Character.toLowerCase(Character.toUpperCase(c))));
+                return folded.toString();
+            }
+            chars[i] = Character.toLowerCase(Character.toUpperCase(chars[i]));
+        }
+        return new String(chars);
     }
 
     /** The areas in order, each with its themes in order. */

@@ -106,12 +106,12 @@ public class ThemeCoding {
         // country each time grew with the square of it
         Taxonomy taxonomy = taxonomy();
         List<Coded> coded = code(taxonomy, repository.recommendationsOfPartnership(partnership));
-        Map<String, Coded> byKey = new HashMap<>();
-        coded.forEach(c -> byKey.put(c.recommendation().key(), c));
+        Map<Long, Coded> byId = new HashMap<>();
+        coded.forEach(c -> byId.put(c.recommendation().id(), c));
         Map<LocalDate, Map<String, Integer>> overTime = new LinkedHashMap<>();
-        repository.openByDate(partnership, asAt).forEach((date, keys) -> {
+        repository.openByDate(partnership, asAt).forEach((date, ids) -> {
             Map<String, Integer> counts = new HashMap<>();
-            keys.stream().map(byKey::get).filter(Objects::nonNull)
+            ids.stream().map(byId::get).filter(Objects::nonNull)
                     .forEach(c -> c.themes().forEach(t -> counts.merge(t, 1, Integer::sum)));
             overTime.put(date, counts);
         });

@@ -5,10 +5,13 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,8 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class ThemeRepository {
 
-    /** A recommendation as the tagger sees it. */
-    public record RecommendationText(String reviewId, String partnership, String source, String owningBody, String number,
+    /** A recommendation as the tagger sees it; id is its row, which a re-import of the register changes. */
+    public record RecommendationText(long id, String reviewId, String partnership, String source, String owningBody, String number,
             String scope, String text) {
 
         public String key() {
@@ -66,12 +69,12 @@ public class ThemeRepository {
 
     private List<RecommendationText> recommendationsWhere(String where, Object... args) {
         return jdbc.query("""
-                SELECT r.review_id, v.partnership, r.source, r.owning_body, r.number, r.scope, r.text
+                SELECT r.recommendation_id, r.review_id, v.partnership, r.source, r.owning_body, r.number, r.scope, r.text
                 FROM review v JOIN recommendation r ON r.review_id = v.review_id
                 WHERE %s
                 ORDER BY r.review_id, r.plan_order""".formatted(where),
-                (rs, i) -> new RecommendationText(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7)),
+                (rs, i) -> new RecommendationText(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), rs.getString(8)),
                 args);
     }
 
@@ -91,22 +94,26 @@ public class ThemeRepository {
     }
 
     /**
-     * For each date up to asAt that the partnership's reviews were reconciled as at, the keys of the
+     * For each date up to asAt that the partnership's reviews were reconciled as at, the ids of the
      * recommendations open then (one of their actions not Completed).
      */
-    public Map<LocalDate, List<String>> openByDate(String partnership, LocalDate asAt) {
-        Map<LocalDate, List<String>> open = new TreeMap<>();
+    public Map<LocalDate, Set<Long>> openByDate(String partnership, LocalDate asAt) {
+        // Each action's recommendation read once, then the statuses alone: joining every status to its
+        // action read the action's whole row (its narrative) once per date.
+        Map<Long, Long> recommendationOf = new HashMap<>();
         jdbc.query("""
-                SELECT s.as_at, r.review_id, r.source, r.owning_body, r.number,
-                       SUM(CASE WHEN s.status = 'COMPLETED' THEN 0 ELSE 1 END)
-                FROM review v JOIN action_status s ON s.review_id = v.review_id
-                JOIN action a ON a.action_id = s.action_id
-                JOIN recommendation r ON r.recommendation_id = a.recommendation_id
-                WHERE v.partnership = ? AND s.as_at <= ?
-                GROUP BY s.as_at, r.review_id, r.source, r.owning_body, r.number""", rs -> {
-            List<String> keys = open.computeIfAbsent(rs.getDate(1).toLocalDate(), d -> new ArrayList<>());
-            if (rs.getInt(6) > 0) {
-                keys.add(key(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+                SELECT a.action_id, a.recommendation_id FROM review v JOIN action a ON a.review_id = v.review_id
+                WHERE v.partnership = ?""", rs -> {
+            recommendationOf.put(rs.getLong(1), rs.getLong(2));
+        }, partnership);
+        Map<LocalDate, Set<Long>> open = new TreeMap<>();
+        jdbc.query("""
+                SELECT s.as_at, s.action_id, s.status FROM review v JOIN action_status s ON s.review_id = v.review_id
+                WHERE v.partnership = ? AND s.as_at <= ?""", rs -> {
+            Set<Long> ids = open.computeIfAbsent(rs.getDate(1).toLocalDate(), d -> new HashSet<>());
+            Long recommendation = recommendationOf.get(rs.getLong(2));
+            if (recommendation != null && !"COMPLETED".equals(rs.getString(3))) {
+                ids.add(recommendation);
             }
         }, partnership, Date.valueOf(asAt));
         return open;

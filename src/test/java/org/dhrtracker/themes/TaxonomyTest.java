@@ -44,7 +44,7 @@ class TaxonomyTest {
     void aTermTriedWhereItsFirstWordIsFoundMatchesAsItsExpression() throws IOException {
         List<String> texts = List.of("All GP PRACTICES to review MIDWIFERY and Carers' needs", "a general\npractice-based programme",
                 "İNFORMATION SHARING and ſupervision", "the K\u212Aelvin-sign caseloads", "Non-Compliance with medication",
-                "the perpetrator's needs; PERPETRATOR PROGRAMMES; safety\tplans", "ÉQUALITY for older victims", "");
+                "the perpetrator's needs; PERPETRATOR PROGRAMMES; safety\tplans", "ÉQUALITY for older victims", "\uD801\uDC00 GP \uD801\uDC28 CARERS", "");
         Taxonomy taxonomy = Taxonomy.load(Path.of("target/no-such-home"));
         int matches = 0;
         for (Taxonomy.Theme theme : taxonomy.themes()) {
