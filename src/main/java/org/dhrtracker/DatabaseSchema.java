@@ -73,7 +73,8 @@ public class DatabaseSchema implements InitializingBean, DisposableBean {
 
     /**
      * Runs the statements of the application schema whose table is absent, so a table added in a
-     * later version is created in an existing database too. An index goes with its table.
+     * later version is created in an existing database too. An index goes with its table, or is
+     * created on its own when a later version added it to an existing table.
      */
     private static void createMissingTables(Connection c, String script) throws SQLException {
         String sql;
@@ -92,8 +93,9 @@ public class DatabaseSchema implements InitializingBean, DisposableBean {
             if (!m.find()) {
                 throw new IllegalStateException(script + ": a statement that creates no table: " + statement);
             }
-            String table = m.group(1) != null ? m.group(1) : m.group(2);
-            if (absent.computeIfAbsent(table.toUpperCase(Locale.ROOT), t -> !tableExists(c, t))) {
+            String table = m.group(1) != null ? m.group(1) : m.group(3);
+            boolean tableAbsent = absent.computeIfAbsent(table.toUpperCase(Locale.ROOT), t -> !tableExists(c, t));
+            if (tableAbsent || m.group(2) != null && !indexExists(c, table, m.group(2))) {
                 try (Statement s = c.createStatement()) {
                     s.execute(statement);
                 }
@@ -108,7 +110,7 @@ public class DatabaseSchema implements InitializingBean, DisposableBean {
     }
 
     private static final Pattern TABLE_OF_STATEMENT = Pattern.compile(
-            "^\\s*CREATE\\s+(?:TABLE\\s+(\\w+)|INDEX\\s+\\w+\\s+ON\\s+(\\w+))", Pattern.CASE_INSENSITIVE);
+            "^\\s*CREATE\\s+(?:TABLE\\s+(\\w+)|INDEX\\s+(\\w+)\\s+ON\\s+(\\w+))", Pattern.CASE_INSENSITIVE);
 
     /**
      * Whether the table is in the connection's schema (on a shared PostgreSQL server another schema
@@ -121,6 +123,21 @@ public class DatabaseSchema implements InitializingBean, DisposableBean {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the database's tables", e);
         }
+    }
+
+    private static boolean indexExists(Connection c, String table, String index) {
+        for (String name : List.of(table.toUpperCase(Locale.ROOT), table.toLowerCase(Locale.ROOT))) {
+            try (ResultSet rs = c.getMetaData().getIndexInfo(null, c.getSchema(), name, false, false)) {
+                while (rs.next()) {
+                    if (index.equalsIgnoreCase(rs.getString("INDEX_NAME"))) {
+                        return true;
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot read the database's indexes", e);
+            }
+        }
+        return false;
     }
 
     private static void run(Connection c, String script) {

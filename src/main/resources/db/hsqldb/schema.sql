@@ -7,6 +7,8 @@ CREATE TABLE review (
     title            VARCHAR(300) NOT NULL,
     imported_at      TIMESTAMP    NOT NULL
 );
+-- The partnership report and its themes read a partnership's reviews.
+CREATE INDEX review_partnership ON review (partnership);
 
 CREATE TABLE agency (
     agency_code VARCHAR(40)  NOT NULL PRIMARY KEY,

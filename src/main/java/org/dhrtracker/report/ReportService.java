@@ -34,6 +34,8 @@ public class ReportService {
 
     /** Parts of a run timed separately, as the report step records them ({@link Run#seconds()}). */
     public static final String LOADING = "report-data";
+    /** The part of a run that codes the partnerships' recommendations for their reports' themes sections. */
+    public static final String THEMES = "partnership-themes";
 
     private final ReportDataLoader loader;
     private final Reconciler reconciler;
@@ -72,6 +74,9 @@ public class ReportService {
      *        report kind's id (writing that kind)
      * @param cpuSeconds the CPU time of the run's thread on each part
      */
+    /** Partnerships loaded and written together (at ten times the country's reviews, about 10 MB of their data). */
+    static final int BATCH = 16;
+
     public record Run(List<Path> files, Map<String, Double> seconds, Map<String, Double> cpuSeconds) {
     }
 
@@ -104,25 +109,40 @@ public class ReportService {
         boolean withHistory = kinds.contains(ReportKind.BOARD_PDF) || kinds.contains(ReportKind.WORKBOOK);
         Set<String> reconciled = reconciler.reconciledReviews(asAt);
 
-        // Partnership by partnership: its reviews loaded once, their reports and the partnership's written,
-        // then handed on (the run's own reviews) to the national workbook, if there is one, or let go.
-        Stream<ReportData> reviews = runPartnerships.entrySet().stream().flatMap(p -> {
-            List<ReportData> data = new ArrayList<>();
+        // Partnerships a batch at a time: their reviews loaded once, their reports and the partnerships' written,
+        // then handed on (the run's own reviews) to the national workbook, if there is one, or let go. Each kind
+        // of work done for the whole batch in turn runs faster than the kinds interleaved partnership by
+        // partnership, and a batch of reviews is still little memory.
+        List<Map.Entry<String, List<String>>> partnerships = new ArrayList<>(runPartnerships.entrySet());
+        Stream<ReportData> reviews = java.util.stream.IntStream.range(0, (partnerships.size() + BATCH - 1) / BATCH).boxed().flatMap(b -> {
+            Map<String, List<ReportData>> batch = new LinkedHashMap<>();
             timer.time(LOADING, () -> {
-                for (String id : p.getValue()) {
-                    if (!reconciled.contains(id)) {
-                        reconciler.reconcile(id, asAt);
+                for (Map.Entry<String, List<String>> p : partnerships.subList(b * BATCH, Math.min(partnerships.size(), (b + 1) * BATCH))) {
+                    List<ReportData> data = new ArrayList<>();
+                    for (String id : p.getValue()) {
+                        if (!reconciled.contains(id)) {
+                            reconciler.reconcile(id, asAt);
+                        }
+                        data.add(loader.load(id, asAt, withHistory));
                     }
-                    data.add(loader.load(id, asAt, withHistory));
+                    batch.put(p.getKey(), data);
                 }
             });
-            for (ReportData review : data) {
-                if (named.contains(review.reviewId())) {
-                    written.addAll(produceReview(review, kinds, output, timer));
-                }
+            batch.values().stream().flatMap(List::stream).filter(review -> named.contains(review.reviewId()))
+                    .forEach(review -> written.addAll(produceReview(review, kinds, output, timer)));
+            // The batch's themes sections first, then its reports: Jasper ran half as fast again with the
+            // database's reads for the themes between one report and the next.
+            Map<String, String> themes = new java.util.HashMap<>();
+            if (kinds.contains(ReportKind.PARTNERSHIP)) {
+                timer.time(THEMES, () -> batch.forEach((partnership, data) -> {
+                    if (!data.isEmpty()) {
+                        themes.put(partnership, partnershipReport.themesText(data.get(0)));
+                    }
+                }));
             }
-            written.addAll(producePartnership(p.getKey(), data, asAt, kinds, output, timer));
-            return data.stream().filter(d -> named.contains(d.reviewId()));
+            batch.forEach((partnership, data) -> written.addAll(producePartnership(partnership, data, themes.get(partnership), asAt, kinds,
+                    output, timer)));
+            return batch.values().stream().flatMap(List::stream).filter(d -> named.contains(d.reviewId()));
         });
         if (kinds.contains(ReportKind.NATIONAL_WORKBOOK)) {
             Path file = folder(output, NATIONAL).resolve(ReportKind.NATIONAL_WORKBOOK.fileName(NATIONAL, asAt));
@@ -178,8 +198,8 @@ public class ReportService {
      * return pack of every agency with open actions, into &lt;output&gt;/return-packs/; with
      * {@link ReportKind#PARTNERSHIP} the partnership report.
      */
-    private List<Path> producePartnership(String partnership, List<ReportData> reviews, LocalDate asAt, Collection<ReportKind> kinds,
-            String output, Timer timer) {
+    private List<Path> producePartnership(String partnership, List<ReportData> reviews, String themesText, LocalDate asAt,
+            Collection<ReportKind> kinds, String output, Timer timer) {
         List<Path> written = new ArrayList<>();
         if (reviews.isEmpty()) {
             return written;
@@ -192,7 +212,7 @@ public class ReportService {
             Path file = dir.resolve(ReportKind.PARTNERSHIP.fileName(safe(partnership), asAt));
             timer.timeIo(ReportKind.PARTNERSHIP.id(), () -> {
                 Files.createDirectories(dir);
-                partnershipReport.write(reviews, file);
+                partnershipReport.write(reviews, themesText, file);
             });
             written.add(file);
         }
