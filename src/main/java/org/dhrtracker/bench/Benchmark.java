@@ -279,7 +279,7 @@ public final class Benchmark {
         out.println("""
                 seconds: on the clock. CPU s: CPU time of the thread that runs the jobs and the floors (not the collector's or
                 the compiler's), less disturbed than the clock by other work on the machine. The report step's parts run
-                interleaved, partnership by partnership, and share its heap figures. peak heap: the most heap in use during the
+                interleaved, 16 partnerships at a time, and share its heap figures. peak heap: the most heap in use during the
                 step, garbage not yet collected included; after GC: the most still in use after a collection (an upper bound
                 of what was live). ratio: seconds of the stage / seconds of its floor; CPU: the same for CPU time.""");
     }
@@ -339,7 +339,7 @@ public final class Benchmark {
                         live, floors.get(0)));
                 case "reconcile" -> stages.add(new Stage("reconcile", "actions", step.getWriteCount(), seconds, cpu, peak, live, floors.get(1)));
                 case "report" -> {
-                    // The report step's parts run interleaved, partnership by partnership: CPU and heap are the step's.
+                    // The report step's parts run interleaved, a batch of partnerships at a time: CPU and heap are the step's.
                     // CPU of the step's thread alone (not the collector's): its parts interleave.
                     String data = ReportService.LOADING;
                     String findings = ReportKind.FINDINGS.id();

@@ -22,8 +22,8 @@ import org.springframework.stereotype.Service;
 /**
  * Produces the reports of a run as at a date into a folder under HOME (default out/&lt;partnership&gt;/):
  * each review's own reports, each partnership's, and the national workbook. The reviews are loaded
- * partnership by partnership, each once, and let go once written: a national run holds one
- * partnership's data at a time.
+ * {@link #BATCH} partnerships at a time, each once, and let go once written: a national run holds
+ * a few partnerships' data at a time.
  */
 @Service
 public class ReportService {
