@@ -83,12 +83,21 @@ class NationalMonthTest extends JobTestSupport {
 
     @Test
     void eachPartnershipHasItsReportWithARowPerReviewAndEachReviewItsFindings() throws Exception {
+        int mostPages = 0;
         for (String partnership : List.of("CSP001", "CSP002", "CSP003")) {
             Path dir = home.root().resolve("out").resolve(partnership);
             Path pdf = dir.resolve(ReportKind.PARTNERSHIP.fileName(partnership, AS_AT));
             String text;
             try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
                 text = new PDFTextStripper().getText(doc);
+                // Every page carries the marking, top and bottom, those the themes section runs on to included.
+                mostPages = Math.max(mostPages, doc.getNumberOfPages());
+                for (int page = 1; page <= doc.getNumberOfPages(); page++) {
+                    PDFTextStripper onePage = new PDFTextStripper();
+                    onePage.setStartPage(page);
+                    onePage.setEndPage(page);
+                    assertThat(onePage.getText(doc).split(MARKING, -1)).as("%s page %d", pdf.getFileName(), page).hasSizeGreaterThan(2);
+                }
             }
             assertThat(text).contains(MARKING);
             List<String> reviews = db.queryForList("SELECT review_id FROM review WHERE partnership = ? ORDER BY review_id", String.class,
@@ -99,6 +108,7 @@ class NationalMonthTest extends JobTestSupport {
                 assertThat(dir.resolve(ReportKind.FINDINGS.fileName(review, AS_AT))).isRegularFile();
             }
         }
+        assertThat(mostPages).as("a report whose themes section runs on to another page").isGreaterThan(1);
         try (Stream<Path> files = Files.walk(home.root().resolve("out"))) {
             assertThat(files.filter(f -> f.getFileName().toString().contains("-findings-"))).hasSize(20);
         }
