@@ -35,17 +35,15 @@ public class PartnershipReportPdf {
         this.themes = themes;
     }
 
-    /** @param reviews the reports of the partnership's reviews, all as at the same date */
-    public void write(List<ReportData> reviews, Path file) throws IOException {
-        write(reviews, themesText(reviews.get(0)), file);
-    }
-
     /** The themes section of the partnership's report as at the date, or null (none, or no coding). */
     public String themesText(ReportData first) {
         return themes == null ? null : ThemesText.partnership(themes.partnership(first.partnership(), first.asAt()));
     }
 
-    /** @param themesText the themes section ({@link #themesText}), null for none */
+    /**
+     * @param reviews the reports of the partnership's reviews, all as at the same date
+     * @param themesText the themes section ({@link #themesText}), null for none
+     */
     public void write(List<ReportData> reviews, String themesText, Path file) throws IOException {
         ReportData first = reviews.get(0);
         Map<String, Object> params = JasperPdf.pageParameters(first);

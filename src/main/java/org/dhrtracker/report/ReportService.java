@@ -111,8 +111,8 @@ public class ReportService {
 
         // Partnerships a batch at a time: their reviews loaded once, their reports and the partnerships' written,
         // then handed on (the run's own reviews) to the national workbook, if there is one, or let go. Each kind
-        // of work done for the whole batch in turn runs faster than the kinds interleaved partnership by
-        // partnership, and a batch of reviews is still little memory.
+        // of work is done for the whole batch in turn (the report data ran a little faster so than interleaved
+        // partnership by partnership), and a batch of reviews is still little memory.
         List<Map.Entry<String, List<String>>> partnerships = new ArrayList<>(runPartnerships.entrySet());
         Stream<ReportData> reviews = java.util.stream.IntStream.range(0, (partnerships.size() + BATCH - 1) / BATCH).boxed().flatMap(b -> {
             Map<String, List<ReportData>> batch = new LinkedHashMap<>();
@@ -130,8 +130,8 @@ public class ReportService {
             });
             batch.values().stream().flatMap(List::stream).filter(review -> named.contains(review.reviewId()))
                     .forEach(review -> written.addAll(produceReview(review, kinds, output, timer)));
-            // The batch's themes sections first, then its reports: Jasper ran half as fast again with the
-            // database's reads for the themes between one report and the next.
+            // The batch's themes sections first, timed as a part of their own: the coding's reads beside
+            // Jasper's fill and export, which the partnership report's part is.
             Map<String, String> themes = new java.util.HashMap<>();
             if (kinds.contains(ReportKind.PARTNERSHIP)) {
                 timer.time(THEMES, () -> batch.forEach((partnership, data) -> {
