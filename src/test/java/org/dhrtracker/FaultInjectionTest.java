@@ -77,9 +77,10 @@ class FaultInjectionTest {
             return new Intent(How.POINT, point, aim, false);
         }
 
+        /** Whether its child takes returns out of the inbox (a kill by time takes the files moved before it). */
         boolean consumesReturns() {
             return (how == How.POINT && aim != Aim.NONE && aim != Aim.SIGN_OFF && aim != Aim.REJECTED_SIGN_OFF)
-                    || how == How.AFTER_FILES;
+                    || how == How.AFTER_FILES || (how == How.AFTER_DELAY && !monthly);
         }
     }
 
@@ -158,6 +159,7 @@ class FaultInjectionTest {
                 Intent.at(FaultPoints.COMMITTED, Aim.SIGN_OFF), Intent.at(FaultPoints.ERRORS_WRITTEN, Aim.REJECTED_SIGN_OFF)));
         Collections.shuffle(signOffs, random);
         afterRandomPoint(signOffs, Intent.at(FaultPoints.RECOVERY_MARKING, Aim.NONE), random);
+        afterRandomPoint(signOffs, Intent.at(FaultPoints.RECOVERY_RESUMING, Aim.NONE), random);
         List<Intent> plan = new ArrayList<>(returns);
         plan.addAll(signOffs);
         // A monthly run that resumes the interrupted ingest and is killed in it, then two killed in reconcile and report.
@@ -180,20 +182,26 @@ class FaultInjectionTest {
     }
 
     /** Runs one child to its kill; null when it ended by itself first. */
-    private static Kill run(int n, Intent intent, List<Entry> before, int consumersLeft, Path crashed, Path root,
+    private static Kill run(int n, Intent planned, List<Entry> before, int consumersLeft, Path crashed, Path root,
             FaultInjectionInbox inbox, Random random) throws Exception {
-        String command = intent.monthly() ? "monthly" : "ingest";
+        String command = planned.monthly() ? "monthly" : "ingest";
         int returnsLeft = (int) before.stream().filter(e -> !e.signOff()).count();
         // Spread the files over the kills still to come that take some, so that the sign-off files are left for theirs.
         int gap = Math.max(1, returnsLeft / (consumersLeft + 1));
         List<String> options = new ArrayList<>(ChildJvm.QUICK_START);
+        Intent intent = planned;
         Entry aimedAt = null;
         int target = -1;
         if (intent.how() == How.POINT && intent.aim() != Aim.NONE) {
             target = aim(intent.aim(), before, returnsLeft, gap, random);
             if (intent.point().equals(FaultPoints.ERRORS_WRITTEN) && target >= 0 && before.get(target).outcome() != Outcome.REJECTED) {
-                // No rejected return left: the next rejected file, a sign-off file.
-                target = before.stream().map(Entry::outcome).toList().indexOf(Outcome.REJECTED);
+                if (consumersLeft > 1) {
+                    // No rejected return within reach: the rejected sign-off file would take every return left from the
+                    // kills still to come, so this one lands at the commit of a return instead.
+                    intent = Intent.at(FaultPoints.COMMITTED, Aim.ANY);
+                } else {
+                    target = before.stream().map(Entry::outcome).toList().indexOf(Outcome.REJECTED);
+                }
             }
             if (target < 0) {
                 return null;
@@ -221,7 +229,9 @@ class FaultInjectionTest {
                     stage = intent.point();
                 }
                 case AFTER_FILES -> {
-                    int files = 1 + random.nextInt(Math.max(1, Math.min(2 * gap, before.size() - 1)));
+                    // Within the first transaction's files, so that the kill lands among its moves without taking more.
+                    int most = Math.min(Math.min(2 * gap, returnsLeft - 1), IngestReturnsJobConfiguration.FILES_PER_TRANSACTION);
+                    int files = 1 + random.nextInt(Math.max(1, most));
                     if (!child.waitUntil(() -> moved(crashed) >= movedBefore + files, CHILD_TIMEOUT)) {
                         return null;
                     }
@@ -280,9 +290,11 @@ class FaultInjectionTest {
         int signOffsLeft = waiting.size() - returnsLeft;
         return switch (aim) {
             case REJECTED, DUPLICATE -> {
-                // The next such file: there are few of them.
+                // The next such file (there are few of them), unless it lies so far on that it would leave too few returns
+                // for the kills still to come.
                 Outcome outcome = aim == Aim.REJECTED ? Outcome.REJECTED : Outcome.DUPLICATE;
-                for (int i = 0; i < returnsLeft; i++) {
+                int reach = Math.min(returnsLeft, Math.max(2 * gap, returnsLeft / 2));
+                for (int i = 0; i < reach; i++) {
                     if (waiting.get(i).outcome() == outcome) {
                         yield i;
                     }
