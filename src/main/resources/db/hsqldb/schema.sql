@@ -122,6 +122,8 @@ CREATE TABLE refused_update (
     source_row  INT          NOT NULL,
     received_at TIMESTAMP    NOT NULL
 );
+-- Each review's assessment reads its refused rows: without it, every review read the whole table.
+CREATE INDEX refused_update_review ON refused_update (review_id);
 
 -- The coordinator's corrections to the theme rules' tags (see docs/FORMATS.md#themes): by the
 -- recommendation's identity rather than its row, so that they outlive a re-import of the register.
