@@ -2,6 +2,8 @@ package org.dhrtracker.themes;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,9 +60,27 @@ public class ThemeCoding {
         this.home = home;
     }
 
+    /** The taxonomy last read, and HOME's file it was read from (empty: the product's own). */
+    private record Loaded(Taxonomy taxonomy, String source) {
+    }
+
+    private volatile Loaded loaded;
+
+    /**
+     * HOME's taxonomy, or the product's own. Read again only when HOME's file has changed: the report step asks
+     * once per partnership, and reading and compiling the terms each time was a tenth of the themes sections.
+     */
     public Taxonomy taxonomy() {
         try {
-            return Taxonomy.load(home.root());
+            Path own = home.root().resolve("themes").resolve("taxonomy.csv");
+            // the file's content, not its time: two versions written within a clock tick must not be taken for one
+            String source = Files.isRegularFile(own) ? Files.readString(own) : "";
+            Loaded last = loaded;
+            if (last == null || !last.source().equals(source)) {
+                last = new Loaded(Taxonomy.load(home.root()), source);
+                loaded = last;
+            }
+            return last.taxonomy();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
