@@ -17,8 +17,15 @@ public enum ReturnStatus {
     }
 
     public static ReturnStatus fromText(String text) {
-        String t = text.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
-        return switch (t) {
+        // its letters alone, lower case ("In-progress", "COMPLETED."): by hand, as String.replaceAll compiled a
+        // pattern for every row of every return
+        StringBuilder letters = new StringBuilder(text.length());
+        for (char c : text.toLowerCase(Locale.ROOT).toCharArray()) {
+            if (c >= 'a' && c <= 'z') {
+                letters.append(c);
+            }
+        }
+        return switch (letters.toString()) {
             case "notstarted" -> NOT_STARTED;
             case "inprogress" -> IN_PROGRESS;
             case "completed", "complete" -> COMPLETED;
