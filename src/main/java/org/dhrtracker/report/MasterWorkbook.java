@@ -133,7 +133,7 @@ public class MasterWorkbook {
             Sheets.writeSheet(wb.createSheet(FINDINGS), data.marking(), FINDING_COLUMNS, data.assessment().findings(), styles);
             Sheets.writeSheet(wb.createSheet(SINCE_LAST), data.marking(), CHANGE_COLUMNS, changes(data.sinceLast()), styles);
             if (themes != null) {
-                ThemeSheets.write(wb, themes.partnership(data.partnership(), data.asAt()), data.reviewId(), data.marking(), styles);
+                ThemeSheets.write(wb, themes.partnership(data.partnership(), data.asAt(), ThemeCoding.ALL_DATES), data.reviewId(), data.marking(), styles);
             }
             wb.write(out);
         }

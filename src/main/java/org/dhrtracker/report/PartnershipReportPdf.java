@@ -37,7 +37,7 @@ public class PartnershipReportPdf {
 
     /** The themes section of the partnership's report as at the date, or null (none, or no coding). */
     public String themesText(ReportData first) {
-        return themes == null ? null : ThemesText.partnership(themes.partnership(first.partnership(), first.asAt()));
+        return themes == null ? null : ThemesText.partnership(themes.partnership(first.partnership(), first.asAt(), ThemesText.REPORT_DATES));
     }
 
     /**

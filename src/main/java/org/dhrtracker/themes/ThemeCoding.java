@@ -121,7 +121,14 @@ public class ThemeCoding {
         return matrix(taxonomy, code(taxonomy, repository.recommendations(reviewId)));
     }
 
-    public PartnershipThemes partnership(String partnership, LocalDate asAt) {
+    /** For {@link #partnership}: every reconciled date up to the date asked for. */
+    public static final int ALL_DATES = Integer.MAX_VALUE;
+
+    /**
+     * The partnership's themes as at a date, with the open counts at the latest dates its reviews were
+     * reconciled as at (at most latestDates of them, or {@link #ALL_DATES}).
+     */
+    public PartnershipThemes partnership(String partnership, LocalDate asAt, int latestDates) {
         // only the partnership's own: the report step asks once per partnership, so coding the
         // country each time grew with the square of it
         Taxonomy taxonomy = taxonomy();
@@ -129,7 +136,7 @@ public class ThemeCoding {
         Map<Long, Coded> byId = new HashMap<>();
         coded.forEach(c -> byId.put(c.recommendation().id(), c));
         Map<LocalDate, Map<String, Integer>> overTime = new LinkedHashMap<>();
-        repository.openByDate(partnership, asAt).forEach((date, ids) -> {
+        repository.openByDate(partnership, asAt, latestDates).forEach((date, ids) -> {
             Map<String, Integer> counts = new HashMap<>();
             ids.stream().map(byId::get).filter(Objects::nonNull)
                     .forEach(c -> c.themes().forEach(t -> counts.merge(t, 1, Integer::sum)));

@@ -13,8 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -94,10 +96,10 @@ public class ThemeRepository {
     }
 
     /**
-     * For each date up to asAt that the partnership's reviews were reconciled as at, the ids of the
-     * recommendations open then (one of their actions not Completed).
+     * For the latest dates up to asAt that the partnership's reviews were reconciled as at (at most
+     * latest of them; every one with {@link ThemeCoding#ALL_DATES}), the ids of the recommendations open then (one of their actions not Completed).
      */
-    public Map<LocalDate, Set<Long>> openByDate(String partnership, LocalDate asAt) {
+    public Map<LocalDate, Set<Long>> openByDate(String partnership, LocalDate asAt, int latest) {
         // Each action's recommendation read once, then the statuses alone: joining every status to its
         // action read the action's whole row (its narrative) once per date.
         Map<Long, Long> recommendationOf = new HashMap<>();
@@ -107,15 +109,41 @@ public class ThemeRepository {
             recommendationOf.put(rs.getLong(1), rs.getLong(2));
         }, partnership);
         Map<LocalDate, Set<Long>> open = new TreeMap<>();
-        jdbc.query("""
-                SELECT s.as_at, s.action_id, s.status FROM review v JOIN action_status s ON s.review_id = v.review_id
-                WHERE v.partnership = ? AND s.as_at <= ?""", rs -> {
+        RowCallbackHandler status = rs -> {
             Set<Long> ids = open.computeIfAbsent(rs.getDate(1).toLocalDate(), d -> new HashSet<>());
             Long recommendation = recommendationOf.get(rs.getLong(2));
             if (recommendation != null && !"COMPLETED".equals(rs.getString(3))) {
                 ids.add(recommendation);
             }
-        }, partnership, Date.valueOf(asAt));
+        };
+        if (latest == ThemeCoding.ALL_DATES) {
+            jdbc.query("""
+                    SELECT s.as_at, s.action_id, s.status FROM review v JOIN action_status s ON s.review_id = v.review_id
+                    WHERE v.partnership = ? AND s.as_at <= ?""", status, partnership, Date.valueOf(asAt));
+            return open;
+        }
+        // Only the latest dates: reading every date's statuses grew with the years of monthly runs. The partnership's
+        // latest dates are among its reviews' own latest, each found through the (review_id, as_at) index.
+        List<String> reviews = jdbc.queryForList("SELECT review_id FROM review WHERE partnership = ?", String.class, partnership);
+        TreeSet<LocalDate> dates = new TreeSet<>();
+        for (String review : reviews) {
+            LocalDate before = asAt.plusDays(1);
+            for (int i = 0; i < latest && before != null; i++) {
+                Date found = jdbc.queryForObject("SELECT MAX(as_at) FROM action_status WHERE review_id = ? AND as_at < ?", Date.class,
+                        review, Date.valueOf(before));
+                before = found == null ? null : found.toLocalDate();
+                if (before != null) {
+                    dates.add(before);
+                }
+            }
+        }
+        for (LocalDate date : dates.descendingSet().stream().limit(latest).toList()) {
+            open.put(date, new HashSet<>());
+            for (String review : reviews) {
+                jdbc.query("SELECT as_at, action_id, status FROM action_status WHERE review_id = ? AND as_at = ?", status, review,
+                        Date.valueOf(date));
+            }
+        }
         return open;
     }
 

@@ -15,7 +15,7 @@ public final class ThemesText {
             java.util.Locale.UK);
 
     /** The dates the partnership report shows open counts at: the latest ones. */
-    static final int REPORT_DATES = 3;
+    public static final int REPORT_DATES = 3;
 
     /**
      * The partnership report's themes section: for each theme some recommendation has, its count

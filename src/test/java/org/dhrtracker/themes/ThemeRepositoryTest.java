@@ -1,0 +1,63 @@
+package org.dhrtracker.themes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.dhrtracker.JobTestSupport;
+import org.dhrtracker.intake.IngestReturnsJobConfiguration;
+import org.dhrtracker.reconcile.ReconcileJobConfiguration;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The open recommendations at the latest reconciled dates, read date by date through the index, are
+ * those of the same dates in the read of every date (the master workbook's), for the demo review
+ * reconciled as at five dates.
+ */
+class ThemeRepositoryTest extends JobTestSupport {
+
+    private static final List<LocalDate> RECONCILED = List.of(LocalDate.of(2014, 6, 30), LocalDate.of(2014, 12, 31),
+            LocalDate.of(2015, 3, 31), LocalDate.of(2015, 5, 31), LocalDate.of(2016, 5, 31));
+
+    @Autowired
+    private ThemeRepository repository;
+
+    @Test
+    void theLatestDatesAreTheLastOfEveryDate() throws Exception {
+        resetHome();
+        importRegister(DEMO_REGISTER);
+        dropDemoReturns("2014-", "2015-", "2016-");
+        assertThat(run(IngestReturnsJobConfiguration.JOB, params()).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        for (LocalDate date : RECONCILED) {
+            assertThat(run(ReconcileJobConfiguration.JOB, params(date)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        }
+        LocalDate asAt = LocalDate.of(2016, 5, 31);
+        Map<LocalDate, Set<Long>> every = repository.openByDate("NABSCOP", asAt, ThemeCoding.ALL_DATES);
+        assertThat(every.keySet()).containsExactlyElementsOf(RECONCILED);
+        assertThat(every.get(RECONCILED.get(0))).as("recommendations open at the first date").isNotEmpty();
+        assertThat(every.get(RECONCILED.get(0)).size()).as("fewer open at the last").isGreaterThan(every.get(asAt).size());
+
+        assertThat(repository.openByDate("NABSCOP", asAt, 3)).isEqualTo(last(every, 3));
+        assertThat(repository.openByDate("NABSCOP", asAt, 1)).isEqualTo(last(every, 1));
+        // as at a date between reconciliations: the dates up to it
+        Map<LocalDate, Set<Long>> before = repository.openByDate("NABSCOP", LocalDate.of(2015, 4, 30), 3);
+        assertThat(before.keySet()).containsExactlyElementsOf(RECONCILED.subList(0, 3));
+        assertThat(before).isEqualTo(last(repository.openByDate("NABSCOP", LocalDate.of(2015, 4, 30), ThemeCoding.ALL_DATES), 3));
+        assertThat(repository.openByDate("NABSCOP", LocalDate.of(2014, 1, 1), 3)).as("before any reconciliation").isEmpty();
+        assertThat(repository.openByDate("NO-SUCH", asAt, 3)).isEmpty();
+    }
+
+    private static Map<LocalDate, Set<Long>> last(Map<LocalDate, Set<Long>> byDate, int n) {
+        List<LocalDate> dates = new ArrayList<>(byDate.keySet());
+        Map<LocalDate, Set<Long>> last = new TreeMap<>();
+        dates.subList(Math.max(0, dates.size() - n), dates.size()).forEach(d -> last.put(d, byDate.get(d)));
+        return last;
+    }
+}
