@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.dhrtracker.intake.ReturnStatus;
 import org.dhrtracker.reconcile.ActionStatus;
 import org.dhrtracker.reconcile.Assessor;
+import org.dhrtracker.reconcile.ReconciledDates;
 import org.dhrtracker.reconcile.ClosureRepository.Claim;
 import org.dhrtracker.reconcile.Reconciler;
 import org.dhrtracker.register.Scope;
@@ -57,8 +58,7 @@ public class ReportDataLoader {
     public ReportData load(String reviewId, LocalDate asAt, boolean withHistory) {
         Date at = Date.valueOf(asAt);
         // The statuses stored for the review's latest earlier date come with each action: what changed since then.
-        LocalDate previous = jdbc.queryForObject("SELECT MAX(as_at) FROM action_status WHERE review_id = ? AND as_at < ?",
-                LocalDate.class, reviewId, at);
+        LocalDate previous = ReconciledDates.before(jdbc, reviewId, asAt);
         SinceLastBuilder since = new SinceLastBuilder();
         // One read of the actions for the report and its assessment; the sign-off needs the claims the assessment works out.
         List<Assessor.ActionRow> planned = new ArrayList<>();

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.dhrtracker.reconcile.ReconciledDates;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
@@ -129,9 +130,7 @@ public class ThemeRepository {
         for (String review : reviews) {
             LocalDate before = asAt.plusDays(1);
             for (int i = 0; i < latest && before != null; i++) {
-                Date found = jdbc.queryForObject("SELECT MAX(as_at) FROM action_status WHERE review_id = ? AND as_at < ?", Date.class,
-                        review, Date.valueOf(before));
-                before = found == null ? null : found.toLocalDate();
+                before = ReconciledDates.before(jdbc, review, before);
                 if (before != null) {
                     dates.add(before);
                 }

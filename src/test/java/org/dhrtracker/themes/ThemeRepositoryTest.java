@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.dhrtracker.JobTestSupport;
 import org.dhrtracker.intake.IngestReturnsJobConfiguration;
 import org.dhrtracker.reconcile.ReconcileJobConfiguration;
+import org.dhrtracker.reconcile.ReconciledDates;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,7 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The open recommendations at the latest reconciled dates, read date by date through the index, are
  * those of the same dates in the read of every date (the master workbook's), for the demo review
- * reconciled as at five dates.
+ * reconciled as at five dates; and the date reconciled before a date.
  */
 class ThemeRepositoryTest extends JobTestSupport {
 
@@ -52,6 +53,12 @@ class ThemeRepositoryTest extends JobTestSupport {
         assertThat(before).isEqualTo(last(repository.openByDate("NABSCOP", LocalDate.of(2015, 4, 30), ThemeCoding.ALL_DATES), 3));
         assertThat(repository.openByDate("NABSCOP", LocalDate.of(2014, 1, 1), 3)).as("before any reconciliation").isEmpty();
         assertThat(repository.openByDate("NO-SUCH", asAt, 3)).isEmpty();
+
+        // the dates before a date, as the reports' "since the last report" and the themes read them
+        assertThat(ReconciledDates.before(db, "DHR1", asAt)).isEqualTo(RECONCILED.get(3));
+        assertThat(ReconciledDates.before(db, "DHR1", LocalDate.of(2015, 4, 30))).isEqualTo(RECONCILED.get(2));
+        assertThat(ReconciledDates.before(db, "DHR1", RECONCILED.get(0))).isNull();
+        assertThat(ReconciledDates.before(db, "NO-SUCH", asAt)).isNull();
     }
 
     private static Map<LocalDate, Set<Long>> last(Map<LocalDate, Set<Long>> byDate, int n) {
