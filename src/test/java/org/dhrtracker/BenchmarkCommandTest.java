@@ -1,18 +1,15 @@
 package org.dhrtracker;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.core.env.StandardEnvironment;
 
 /**
  * The benchmark command as docs/BENCHMARKS.md runs it, at a two-hundredth of the country: it must
@@ -24,7 +21,7 @@ class BenchmarkCommandTest {
     @Test
     void printsEachStageBesideItsFloorWithTheRatio(CapturedOutput output) throws Exception {
         // The benchmark runs on its own HSQLDB database under HOME; with the postgres profile it would use the shared one.
-        assumeFalse(List.of(new StandardEnvironment().getActiveProfiles()).contains("postgres"));
+        TestDatabase.assumeFileDatabases();
         Path home = Path.of("target", "test-homes", "benchmark-" + UUID.randomUUID()).toAbsolutePath();
 
         assertThat(DhrTrackerApplication.run(new String[] {"benchmark", "--scale", "0.005", "--home", home.toString()})).isZero();

@@ -1,6 +1,5 @@
 package org.dhrtracker;
 
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -23,7 +22,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
-import org.springframework.core.env.StandardEnvironment;
 
 /**
  * dhr-tracker in a JVM of its own, for the crash tests: started with a command line, its output
@@ -118,10 +116,6 @@ final class ChildJvm implements AutoCloseable {
         pump.join(10_000);
     }
 
-    /** Two HSQLDB file databases are compared; with the postgres profile both would be the one database. */
-    static void assumeFileDatabases() {
-        assumeFalse(List.of(new StandardEnvironment().getActiveProfiles()).contains("postgres"));
-    }
 
     /** The regular files of a folder, hidden ones too; 0 when it does not exist. */
     static int fileCount(Path dir) {

@@ -36,7 +36,7 @@ class CrashRestartTest {
 
     @Test
     void aMonthlyRunKilledMidIngestIsResumedAndEndsAsAnUninterruptedRun(CapturedOutput output) throws Exception {
-        ChildJvm.assumeFileDatabases();
+        TestDatabase.assumeFileDatabases();
         Path root = Path.of("target", "test-homes", "crash-" + UUID.randomUUID()).toAbsolutePath();
         Path crashed = prepare(root.resolve("crashed"));
         Path reference = prepare(root.resolve("reference"));

@@ -90,7 +90,7 @@ class FaultInjectionTest {
 
     @Test
     void theIntakeKilledAtRandomPointsAndRestartedEndsAsAnUninterruptedRun() throws Exception {
-        ChildJvm.assumeFileDatabases();
+        TestDatabase.assumeFileDatabases();
         long seed = Long.getLong("dhr.fault.seed", new Random().nextLong());
         System.out.println("FaultInjectionTest: seed " + seed + " (replay with -Ddhr.fault.seed=" + seed + ")");
         Random random = new Random(seed);

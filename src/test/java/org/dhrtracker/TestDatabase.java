@@ -15,6 +15,16 @@ public final class TestDatabase {
     private TestDatabase() {
     }
 
+    /** Whether the tests run with the postgres profile (-Ppostgres): one shared PostgreSQL database. */
+    public static boolean isPostgres() {
+        return List.of(new StandardEnvironment().getActiveProfiles()).contains("postgres");
+    }
+
+    /** Skips a test that needs HSQLDB file databases (one per HOME, files to copy, its SQL log and plans). */
+    public static void assumeFileDatabases() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(isPostgres(), "HSQLDB file databases only");
+    }
+
     public static DatabaseVendor vendor(JdbcTemplate db) {
         return db.execute((ConnectionCallback<DatabaseVendor>) DatabaseVendor::of);
     }
@@ -24,7 +34,7 @@ public final class TestDatabase {
      * with the postgres profile every run shares one PostgreSQL database, so it is emptied.
      */
     public static void emptyIfShared(Path home) {
-        if (List.of(new StandardEnvironment().getActiveProfiles()).contains("postgres")) {
+        if (isPostgres()) {
             try (ConfigurableApplicationContext context = new SpringApplicationBuilder(DhrTrackerApplication.class)
                     .run("--dhr.home=" + home.toAbsolutePath())) {
                 empty(context.getBean(JdbcTemplate.class));

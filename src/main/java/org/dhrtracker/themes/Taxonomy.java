@@ -100,8 +100,13 @@ public record Taxonomy(List<Theme> themes) {
     }
 
     /** HOME's taxonomy when it has one, else the product's. */
+    /** HOME's own taxonomy file, which replaces the product's when it exists. */
+    public static Path homeFile(Path home) {
+        return home.resolve("themes").resolve("taxonomy.csv");
+    }
+
     public static Taxonomy load(Path home) throws IOException {
-        Path own = home.resolve("themes").resolve("taxonomy.csv");
+        Path own = homeFile(home);
         if (Files.isRegularFile(own)) {
             try (Reader in = Files.newBufferedReader(own, StandardCharsets.UTF_8)) {
                 return read(in, own.getFileName().toString());

@@ -72,7 +72,7 @@ public class ThemeCoding {
      */
     public Taxonomy taxonomy() {
         try {
-            Path own = home.root().resolve("themes").resolve("taxonomy.csv");
+            Path own = Taxonomy.homeFile(home.root());
             // the file's content, not its time: two versions written within a clock tick must not be taken for one
             String source = Files.isRegularFile(own) ? Files.readString(own) : "";
             Loaded last = loaded;

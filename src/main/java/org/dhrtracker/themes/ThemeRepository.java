@@ -126,17 +126,7 @@ public class ThemeRepository {
         // Only the latest dates: reading every date's statuses grew with the years of monthly runs. The partnership's
         // latest dates are among its reviews' own latest, each found through the (review_id, as_at) index.
         List<String> reviews = jdbc.queryForList("SELECT review_id FROM review WHERE partnership = ?", String.class, partnership);
-        TreeSet<LocalDate> dates = new TreeSet<>();
-        for (String review : reviews) {
-            LocalDate before = asAt.plusDays(1);
-            for (int i = 0; i < latest && before != null; i++) {
-                before = ReconciledDates.before(jdbc, review, before);
-                if (before != null) {
-                    dates.add(before);
-                }
-            }
-        }
-        for (LocalDate date : dates.descendingSet().stream().limit(latest).toList()) {
+        for (LocalDate date : latestDates(reviews, asAt, latest)) {
             open.put(date, new HashSet<>());
             for (String review : reviews) {
                 jdbc.query("SELECT as_at, action_id, status FROM action_status WHERE review_id = ? AND as_at = ?", status, review,
@@ -144,6 +134,18 @@ public class ThemeRepository {
             }
         }
         return open;
+    }
+
+    /** The latest dates up to asAt (at most latest) that any of the reviews was reconciled as at. */
+    private List<LocalDate> latestDates(List<String> reviews, LocalDate asAt, int latest) {
+        TreeSet<LocalDate> dates = new TreeSet<>();
+        for (String review : reviews) {
+            LocalDate date = asAt.plusDays(1);
+            for (int i = 0; i < latest && (date = ReconciledDates.before(jdbc, review, date)) != null; i++) {
+                dates.add(date);
+            }
+        }
+        return dates.descendingSet().stream().limit(latest).toList();
     }
 
     /** The corrections, by recommendation key. */

@@ -1,7 +1,6 @@
 package org.dhrtracker.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,10 +16,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.dhrtracker.JobTestSupport;
+import org.dhrtracker.TestDatabase;
 import org.dhrtracker.schedule.MonthlyJobConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.ExitStatus;
-import org.springframework.core.env.StandardEnvironment;
 
 /**
  * What the national month asks of the database must grow in proportion to the country. The month is
@@ -47,7 +46,7 @@ class MonthCostTest extends JobTestSupport {
 
     @Test
     void theMonthsQueriesGrowWithTheCountryAndNoneRepeatedScansATable() throws Exception {
-        assumeFalse(List.of(new StandardEnvironment().getActiveProfiles()).contains("postgres"), "HSQLDB's SQL log and plans");
+        TestDatabase.assumeFileDatabases();
         Map<String, Integer> small = queriesOfTheMonth(0.01);
         Map<String, Integer> large = queriesOfTheMonth(0.03);
 
