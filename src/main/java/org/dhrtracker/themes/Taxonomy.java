@@ -60,8 +60,13 @@ public record Taxonomy(List<Theme> themes) {
             if (start == null || folded.length() != text.length()) {
                 return pattern.matcher(text).find();
             }
+            int at = folded.indexOf(start);
+            if (at < 0) {
+                // most terms' start is in no given text: no matcher made (making one was a third of the coding)
+                return false;
+            }
             Matcher m = pattern.matcher(text).useTransparentBounds(true);
-            for (int at = folded.indexOf(start); at >= 0; at = folded.indexOf(start, at + 1)) {
+            for (; at >= 0; at = folded.indexOf(start, at + 1)) {
                 if (m.region(at, text.length()).lookingAt()) {
                     return true;
                 }

@@ -91,6 +91,16 @@ class ThemeCodingTest extends JobTestSupport {
         assertThat(coded.get("6").byRules()).isEmpty();
         assertThat(coded.get("24").themes()).isEmpty();
         assertThat(coding.matrix("DHR1").untagged()).extracting(c -> c.recommendation().number()).contains("24").doesNotContain("6");
+        // and so for the partnership's report and the country's coding, which read the corrections their own way
+        String partnership = coded.get("6").recommendation().partnership();
+        List<Coded> ofPartnership = coding.partnership(partnership, java.time.LocalDate.of(2030, 1, 1), ThemeCoding.ALL_DATES).coded();
+        List<Coded> ofCountry = coding.code(null);
+        for (List<Coded> list : List.of(ofPartnership, ofCountry)) {
+            Map<String, Coded> dhr1 = new LinkedHashMap<>();
+            list.stream().filter(c -> c.recommendation().reviewId().equals("DHR1")).forEach(c -> dhr1.put(c.recommendation().number(), c));
+            assertThat(dhr1.get("6").themes()).containsExactly("PP-POLICE");
+            assertThat(dhr1.get("24").themes()).isEmpty();
+        }
     }
 
     @Test
