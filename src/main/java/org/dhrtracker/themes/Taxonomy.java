@@ -48,8 +48,9 @@ public record Taxonomy(List<Theme> themes) {
     }
 
     /**
-     * A term's expression and, for a phrase, the start every match has (its first word, folded),
-     * or null (a /regex/ term, or a phrase starting with *). A phrase's expression is tried only
+     * A term's expression and, for a phrase, the start every match has (its first word, folded; for
+     * a /regex/ term, the letters it opens with after a \b, when it has no |), or null (another
+     * /regex/ term, or a phrase starting with *). A term's expression is tried only
      * where its start is found in the folded text: from its look-behind on, the regex engine tries
      * every position of the text, and coding the country's recommendations that way took minutes.
      */
@@ -83,9 +84,15 @@ public record Taxonomy(List<Theme> themes) {
     public static String fold(String text) {
         char[] chars = text.toCharArray();
         for (int i = 0; i < chars.length; i++) {
-            if (Character.isSurrogate(chars[i])) {
+            char c = chars[i];
+            if (c < 128) {
+                // the same as below for ASCII, without the tables: most of every text
+                chars[i] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+                continue;
+            }
+            if (Character.isSurrogate(c)) {
                 StringBuilder folded = new StringBuilder(text.length());
-                text.codePoints().forEach(c -> folded.appendCodePoint(Character.toLowerCase(Character.toUpperCase(c))));
+                text.codePoints().forEach(cp -> folded.appendCodePoint(Character.toLowerCase(Character.toUpperCase(cp))));
                 return folded.toString();
             }
             chars[i] = Character.toLowerCase(Character.toUpperCase(chars[i]));
@@ -182,7 +189,8 @@ public record Taxonomy(List<Theme> themes) {
 
     static Term term(String term) {
         if (term.length() > 2 && term.startsWith("/") && term.endsWith("/")) {
-            return new Term(Pattern.compile(term.substring(1, term.length() - 1), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), null);
+            String regex = term.substring(1, term.length() - 1);
+            return new Term(Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), regexStart(regex));
         }
         String start = term.split("[*\\s]", -1)[0];
         StringBuilder regex = new StringBuilder("(?<![\\p{L}\\p{N}])");
@@ -195,6 +203,25 @@ public record Taxonomy(List<Theme> themes) {
         }
         return new Term(Pattern.compile(regex.append("(?![\\p{L}\\p{N}])").toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
                 start.isEmpty() ? null : fold(start));
+    }
+
+    private static final Pattern REGEX_START = Pattern.compile("\\\\b(\\p{L}+)");
+
+    /**
+     * The letters every match of a regular expression starts with, folded, when it plainly has some: it opens with
+     * \b and letters, and has no | (an alternative could start otherwise). A letter a quantifier follows is not
+     * among them. Null when fewer than three are left, or the expression is any other shape.
+     */
+    static String regexStart(String regex) {
+        Matcher m = REGEX_START.matcher(regex);
+        if (regex.contains("|") || !m.lookingAt()) {
+            return null;
+        }
+        String letters = m.group(1);
+        if (m.end() < regex.length() && "?*+{".indexOf(regex.charAt(m.end())) >= 0) {
+            letters = letters.substring(0, letters.length() - 1);
+        }
+        return letters.length() < 3 ? null : fold(letters);
     }
 
     /** A taxonomy file with problems: nothing of it is used. */

@@ -44,22 +44,32 @@ class TaxonomyTest {
     void aTermTriedWhereItsFirstWordIsFoundMatchesAsItsExpression() throws IOException {
         List<String> texts = List.of("All GP PRACTICES to review MIDWIFERY and Carers' needs", "a general\npractice-based programme",
                 "İNFORMATION SHARING and ſupervision", "the K\u212Aelvin-sign caseloads", "Non-Compliance with medication",
-                "the perpetrator's needs; PERPETRATOR PROGRAMMES; safety\tplans", "ÉQUALITY for older victims", "\uD801\uDC00 GP \uD801\uDC28 CARERS", "");
+                "the perpetrator's needs; PERPETRATOR PROGRAMMES; safety\tplans", "ÉQUALITY for older victims", "\uD801\uDC00 GP \uD801\uDC28 CARERS", "",
+                "POLICE officers and police bail", "Police bail only", "the policeman; a POLIC", "Polie and the polcie");
         Taxonomy taxonomy = Taxonomy.load(Path.of("target/no-such-home"));
+        List<Taxonomy.Term> terms = new java.util.ArrayList<>();
+        taxonomy.themes().forEach(t -> terms.addAll(t.terms()));
+        // and regular expressions that open with letters, or seem to
+        for (String regex : List.of("/\\bpolic?e/", "/\\bpolice|GP/", "/\\bpolice\\b(?! bail)/", "/\\bpol{1,2}ice/", "/\\bpoli+/", "/\\bPOLICE\\w*/")) {
+            terms.add(Taxonomy.term(regex));
+        }
         int matches = 0;
-        for (Taxonomy.Theme theme : taxonomy.themes()) {
-            for (Taxonomy.Term term : theme.terms()) {
-                for (String text : texts) {
-                    boolean alone = term.pattern().matcher(text).find();
-                    assertThat(term.matches(text, Taxonomy.fold(text))).as("%s in %s", term.pattern(), text).isEqualTo(alone);
-                    matches += alone ? 1 : 0;
-                }
+        for (Taxonomy.Term term : terms) {
+            for (String text : texts) {
+                boolean alone = term.pattern().matcher(text).find();
+                assertThat(term.matches(text, Taxonomy.fold(text))).as("%s in %s", term.pattern(), text).isEqualTo(alone);
+                matches += alone ? 1 : 0;
             }
         }
         assertThat(matches).as("the texts match some terms").isGreaterThan(10);
         assertThat(Taxonomy.term("Perpetrator programme*").start()).isEqualTo("perpetrator");
         assertThat(Taxonomy.term("midwi*").start()).isEqualTo("midwi");
-        assertThat(Taxonomy.term("/\\bpolice\\b/").start()).isNull();
+        assertThat(Taxonomy.term("/\\bpolice\\b/").start()).isEqualTo("police");
+        assertThat(Taxonomy.term("/\\bPolic?e/").start()).isEqualTo("poli");
+        assertThat(Taxonomy.term("/\\bpol{1,2}ice/").start()).isNull();
+        assertThat(Taxonomy.term("/\\bpolice|GP/").start()).isNull();
+        assertThat(Taxonomy.term("/police/").start()).isNull();
+        assertThat(Taxonomy.term("/\\bgp\\b/").start()).isNull();
     }
 
     @Test
