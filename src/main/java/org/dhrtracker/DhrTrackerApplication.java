@@ -38,7 +38,7 @@ public class DhrTrackerApplication {
         }
         if (inv.command().equals("benchmark")) {
             try {
-                return new Benchmark(inv.scale(), inv.home(), System.out).run();
+                return new Benchmark(inv.scale(), inv.months(), inv.home(), System.out).run();
             } catch (Exception e) {
                 System.err.println("dhr-tracker: benchmark failed: " + e);
                 return Commands.FAILED;

@@ -6,11 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.dhrtracker.bench.Benchmark;
 import org.dhrtracker.tabular.CellDates;
 
 /** A parsed command line: command, its arguments and options. */
 record Invocation(String command, List<String> arguments, LocalDate asAt, String review, String partnership, String agency,
-        SignOff signOff, Coding coding, Path home, double scale) {
+        SignOff signOff, Coding coding, Path home, double scale, int months) {
 
     /** The sign-off command's options. @param decision "Accept" or "Reject" */
     record SignOff(String action, String decision, String reason, String by) {
@@ -102,6 +103,8 @@ record Invocation(String command, List<String> arguments, LocalDate asAt, String
                               Default: ./var
               --scale X       (benchmark) The size of the data set: 1 is the national figures,
                               0.1 a tenth, 3 three times. Default: 1.
+              --months N      (benchmark) Months of returns, the last one measured and the
+                              others loaded before it as history. Default: 2.
 
             Exit status: 0 done; 2 input rejected (nothing of a rejected file was applied);
             1 the job failed; 64 the command line is wrong.
@@ -126,6 +129,7 @@ record Invocation(String command, List<String> arguments, LocalDate asAt, String
         LocalDate answered = null;
         Path home = Path.of("var");
         double scale = 1;
+        int months = Benchmark.MONTHS;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -152,6 +156,7 @@ record Invocation(String command, List<String> arguments, LocalDate asAt, String
                 case "--reason" -> reason = value(args, ++i, a);
                 case "--by" -> by = value(args, ++i, a);
                 case "--scale" -> scale = scale(value(args, ++i, a));
+                case "--months" -> months = months(value(args, ++i, a));
                 default -> {
                     if (a.startsWith("--")) {
                         throw new IllegalArgumentException("unknown option " + a);
@@ -188,7 +193,7 @@ record Invocation(String command, List<String> arguments, LocalDate asAt, String
             throw new IllegalArgumentException("national needs --review ID --recommendation N and --recipient BODY");
         }
         return new Invocation(command, List.copyOf(arguments), asAt, review, partnership, agency,
-                new SignOff(action, decision, reason, by), coding, home, scale);
+                new SignOff(action, decision, reason, by), coding, home, scale, months);
     }
 
     private static String value(String[] args, int i, String option) {
@@ -208,6 +213,18 @@ record Invocation(String command, List<String> arguments, LocalDate asAt, String
             // Said below.
         }
         throw new IllegalArgumentException("--scale: '" + text + "' is not a number above 0 and at most 100");
+    }
+
+    private static int months(String text) {
+        try {
+            int months = Integer.parseInt(text);
+            if (months >= 2 && months <= 120) {
+                return months;
+            }
+        } catch (NumberFormatException e) {
+            // Said below.
+        }
+        throw new IllegalArgumentException("--months: '" + text + "' is not a whole number from 2 to 120");
     }
 
     private static LocalDate date(String text, String option) {

@@ -24,9 +24,12 @@ class BenchmarkCommandTest {
         TestDatabase.assumeFileDatabases();
         Path home = Path.of("target", "test-homes", "benchmark-" + UUID.randomUUID()).toAbsolutePath();
 
-        assertThat(DhrTrackerApplication.run(new String[] {"benchmark", "--scale", "0.005", "--home", home.toString()})).isZero();
+        assertThat(DhrTrackerApplication.run(new String[] {"benchmark", "--scale", "0.005", "--months", "3", "--home", home.toString()}))
+                .isZero();
 
-        assertThat(output.getOut()).contains("scale 0.005: 2 partnerships, 10 reviews, 300 recommendations, 750 actions")
+        assertThat(output.getOut()).contains("scale 0.005: 2 partnerships, 10 reviews, 300 recommendations, 750 actions, 3 months of returns")
+                .contains("Setup: returns as at 2025-01-31 ingested and reconciled").contains("Setup: returns as at 2025-02-28 ingested")
+                .doesNotContain("Setup: returns as at 2025-03-31")
                 .contains("Machine: ").contains("max heap").containsPattern("Setup: registers imported \\(750 actions\\)")
                 .containsPattern("Monthly run as at 2025-03-31 .*peak heap \\d+ MB")
                 .containsPattern("intake +750 updates .*\\| parse \\+ insert .*\\| +\\d+\\.\\d\\d")
@@ -43,6 +46,8 @@ class BenchmarkCommandTest {
         assertThat(output.getOut()).contains("is not empty; give --home a new or empty folder");
         assertThat(Files.isDirectory(home.resolve("db"))).isTrue();
         assertThat(DhrTrackerApplication.run(new String[] {"benchmark", "--scale", "0", "--home", home.toString()}))
+                .isEqualTo(Commands.USAGE);
+        assertThat(DhrTrackerApplication.run(new String[] {"benchmark", "--months", "1", "--home", home.toString()}))
                 .isEqualTo(Commands.USAGE);
     }
 }

@@ -51,7 +51,7 @@ public final class Benchmark {
 
     /** The as-at date of the month measured: fixed, so every run generates the same data. */
     public static final LocalDate AS_AT = LocalDate.of(2025, 3, 31);
-    /** Months of returns: the earlier one is loaded before the measured one, so the run has history. */
+    /** Months of returns unless told: the earlier one is loaded before the measured one, so the run has history. */
     public static final int MONTHS = 2;
     public static final long SEED = 20250331L;
     /** What the national monthly run produces. */
@@ -61,12 +61,15 @@ public final class Benchmark {
             JobDefinition.AsAtRule.END_OF_PREVIOUS_MONTH, List.of(), REPORTS, ReportService.DEFAULT_OUTPUT, List.of(), null);
 
     private final double scale;
+    private final int months;
     private final Path home;
     private final PrintStream out;
     private ProcessWatch watch;
 
-    public Benchmark(double scale, Path home, PrintStream out) {
+    /** @param months months of returns: the last one is measured, the earlier ones are loaded before it as its history */
+    public Benchmark(double scale, int months, Path home, PrintStream out) {
         this.scale = scale;
+        this.months = months;
         this.home = home.toAbsolutePath().normalize();
         this.out = out;
     }
@@ -80,7 +83,7 @@ public final class Benchmark {
                 }
             }
         }
-        NationalData data = new NationalData(NationalData.Shape.national(scale, MONTHS, AS_AT, SEED));
+        NationalData data = new NationalData(NationalData.Shape.national(scale, months, AS_AT, SEED));
         NationalData.Shape shape = data.shape();
         printMachine(shape);
         Path generated = home.resolve("generated");
@@ -128,12 +131,12 @@ public final class Benchmark {
             // before the month too (one partnership's reports as at the earlier month), so neither side pays the warm-up.
             t = System.nanoTime();
             runner.check(runner.run(ReportJobConfiguration.JOB, runner.params()
-                    .addLocalDate(BatchConfiguration.AS_AT, shape.returnDates().get(0))
+                    .addLocalDate(BatchConfiguration.AS_AT, shape.returnDates().get(shape.months() - 2))
                     .addString(ReportJobConfiguration.PARTNERSHIP, NationalData.partnershipCode(0))
                     .addString(ReportJobConfiguration.REPORTS, REPORTS.stream().map(ReportKind::id).collect(Collectors.joining(",")))
                     .addString(ReportJobConfiguration.OUTPUT, "warm-up")));
             out.printf("Setup: warm-up, the reports of %s as at %s, in %.1f s%n", NationalData.partnershipCode(0),
-                    shape.returnDates().get(0), seconds(t));
+                    shape.returnDates().get(shape.months() - 2), seconds(t));
             // The floors' database: a copy of this one as it is before the month.
             Path snapshot = snapshot(context, home.resolve("floors").resolve("database"));
             drop(returns.get(measured));
