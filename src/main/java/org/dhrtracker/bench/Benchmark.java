@@ -282,11 +282,11 @@ public final class Benchmark {
                 String.format("%.2f", floorTotal), "", "", String.format("%.2f", monthSeconds / floorTotal), "");
         out.println("""
                 seconds: on the clock. CPU s: CPU time of the thread that runs the jobs and the floors (not the collector's or
-                the compiler's), and the intake's of the thread that checks returns ahead of it, less disturbed than the clock
-                by other work on the machine. The report step's parts run
-                interleaved, 16 partnerships at a time, and share its heap figures. peak heap: the most heap in use during the
-                step, garbage not yet collected included; after GC: the most still in use after a collection (an upper bound
-                of what was live). ratio: seconds of the stage / seconds of its floor; CPU: the same for CPU time.""");
+                the compiler's; for the intake, with the thread that checks returns ahead of it), less disturbed than the clock
+                by other work on the machine. The report step's parts run interleaved, 16 partnerships at a time, and share its
+                heap figures. peak heap: the most heap in use during the step, garbage not yet collected included; after GC: the
+                most still in use after a collection (an upper bound of what was live). ratio: seconds of the stage / seconds of
+                its floor; CPU: the same for CPU time.""");
     }
 
     /** Two decimals; blank for a figure not measured (NaN). */
