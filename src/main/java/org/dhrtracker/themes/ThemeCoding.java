@@ -94,13 +94,12 @@ public class ThemeCoding {
 
     /** Every recommendation of the review (every review when null), coded. */
     public List<Coded> code(String reviewId) {
-        return code(taxonomy(), repository.recommendations(reviewId), reviewId == null);
+        return code(taxonomy(), repository.recommendations(reviewId));
     }
 
-    /** @param everyReview whether the recommendations are the country's (else the corrections are read review by review) */
-    private List<Coded> code(Taxonomy taxonomy, List<RecommendationText> recommendations, boolean everyReview) {
-        Map<String, List<Override>> overrides = repository.overrides(everyReview ? null
-                : recommendations.stream().map(RecommendationText::reviewId).distinct().toList());
+    private List<Coded> code(Taxonomy taxonomy, List<RecommendationText> recommendations) {
+        // the corrections of these recommendations' reviews only, each through its key
+        Map<String, List<Override>> overrides = repository.overrides(recommendations.stream().map(RecommendationText::reviewId).distinct().toList());
         List<Coded> coded = new ArrayList<>();
         for (RecommendationText r : recommendations) {
             List<String> byRules = tag(taxonomy, r.text());
@@ -120,7 +119,7 @@ public class ThemeCoding {
 
     public Matrix matrix(String reviewId) {
         Taxonomy taxonomy = taxonomy();
-        return matrix(taxonomy, code(taxonomy, repository.recommendations(reviewId), reviewId == null));
+        return matrix(taxonomy, code(taxonomy, repository.recommendations(reviewId)));
     }
 
     /** For {@link #partnership}: every reconciled date up to the date asked for. */
@@ -134,7 +133,7 @@ public class ThemeCoding {
         // only the partnership's own: the report step asks once per partnership, so coding the
         // country each time grew with the square of it
         Taxonomy taxonomy = taxonomy();
-        List<Coded> coded = code(taxonomy, repository.recommendationsOfPartnership(partnership), false);
+        List<Coded> coded = code(taxonomy, repository.recommendationsOfPartnership(partnership));
         Map<Long, Coded> byId = new HashMap<>();
         coded.forEach(c -> byId.put(c.recommendation().id(), c));
         Map<LocalDate, Map<String, Integer>> overTime = new LinkedHashMap<>();

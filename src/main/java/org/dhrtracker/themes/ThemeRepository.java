@@ -149,25 +149,19 @@ public class ThemeRepository {
     }
 
     /**
-     * The corrections of these reviews (of every review when null), by recommendation key. Review by review: the
-     * report step asks once per partnership, and reading every correction of the country each time grew with the
-     * square of it.
+     * The corrections of these reviews, by recommendation key. Review by review, through the key: the report step
+     * asks once per partnership, and reading every correction of the country each time grew with the square of it.
      */
     public Map<String, List<Override>> overrides(List<String> reviews) {
         Map<String, List<Override>> byKey = new LinkedHashMap<>();
-        RowCallbackHandler add = rs -> {
-            Override o = new Override(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                    rs.getString(6).equals("ADD"));
-            byKey.computeIfAbsent(o.key(), k -> new ArrayList<>()).add(o);
-        };
-        String select = "SELECT review_id, source, owning_body, number, theme_code, decision FROM theme_override";
-        String order = " ORDER BY review_id, source, owning_body, number, theme_code";
-        if (reviews == null) {
-            jdbc.query(select + order, add);
-        } else {
-            for (String review : reviews) {
-                jdbc.query(select + " WHERE review_id = ?" + order, add, review);
-            }
+        for (String review : reviews) {
+            jdbc.query("""
+                    SELECT review_id, source, owning_body, number, theme_code, decision FROM theme_override WHERE review_id = ?
+                    ORDER BY review_id, source, owning_body, number, theme_code""", rs -> {
+                Override o = new Override(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6).equals("ADD"));
+                byKey.computeIfAbsent(o.key(), k -> new ArrayList<>()).add(o);
+            }, review);
         }
         return byKey;
     }
