@@ -28,6 +28,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.dhrtracker.SqlDates;
 import org.dhrtracker.reconcile.Assessor.Assessment;
 import org.dhrtracker.report.PartnershipReportPdf;
 import org.dhrtracker.report.ReportData;
@@ -237,10 +238,10 @@ final class Floors {
                     updates.setLong(3, from + RANGE - 1);
                     try (ResultSet rs = updates.executeQuery()) {
                         while (rs.next()) {
-                            Date revised = rs.getDate(5);
+                            LocalDate revised = SqlDates.get(rs, 5);
                             rs.getString(6);
-                            latest.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getDate(3).getTime(), rs.getString(4).length(),
-                                revised == null ? 0 : revised.getTime()});
+                            latest.put(rs.getLong(1), new long[] {rs.getLong(2), SqlDates.get(rs, 3).toEpochDay(), rs.getString(4).length(),
+                                revised == null ? 0 : revised.toEpochDay()});
                         }
                     }
                     actions.setLong(1, from);
@@ -253,7 +254,7 @@ final class Floors {
                             insert.setString(3, rs.getString(2));
                             insert.setString(4, l == null ? "NO_RETURN" : "ON_TRACK");
                             insert.setString(5, l == null ? "AMBER" : "GREEN");
-                            insert.setDate(6, rs.getDate(3));
+                            insert.setObject(6, SqlDates.get(rs, 3));
                             insert.setObject(7, l == null ? null : l[0]);
                             insert.setTimestamp(8, now);
                             insert.addBatch();
@@ -320,9 +321,18 @@ final class Floors {
         long rows = 0;
         try (ResultSet rs = q.executeQuery()) {
             int columns = rs.getMetaData().getColumnCount();
+            boolean[] dates = new boolean[columns + 1];
+            for (int i = 1; i <= columns; i++) {
+                dates[i] = rs.getMetaData().getColumnType(i) == java.sql.Types.DATE;
+            }
             while (rs.next()) {
                 for (int i = 1; i <= columns; i++) {
-                    rs.getObject(i);
+                    // dates as the product reads them (SqlDates), the cheapest way JDBC has
+                    if (dates[i]) {
+                        SqlDates.get(rs, i);
+                    } else {
+                        rs.getObject(i);
+                    }
                 }
                 rows++;
             }

@@ -11,19 +11,20 @@ import java.util.List;
 import java.util.Map;
 
 import org.dhrtracker.Home;
-import org.dhrtracker.reconcile.Assessor;
+import org.dhrtracker.SqlDates;
 import org.dhrtracker.reconcile.Assessor.RecommendationRollup;
-import org.dhrtracker.reconcile.NationalLetters;
+import org.dhrtracker.reconcile.Assessor;
 import org.dhrtracker.reconcile.NationalLetters.Letter;
+import org.dhrtracker.reconcile.NationalLetters;
 import org.dhrtracker.reconcile.Outcome;
 import org.dhrtracker.register.Scope;
 import org.dhrtracker.report.OutputCsv;
-import org.dhrtracker.themes.Taxonomy;
 import org.dhrtracker.themes.Taxonomy.Theme;
-import org.dhrtracker.themes.ThemeCoding;
+import org.dhrtracker.themes.Taxonomy;
 import org.dhrtracker.themes.ThemeCoding.Coded;
-import org.dhrtracker.themes.ThemeRepository;
+import org.dhrtracker.themes.ThemeCoding;
 import org.dhrtracker.themes.ThemeRepository.RecommendationText;
+import org.dhrtracker.themes.ThemeRepository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -84,8 +85,9 @@ public class OversightExport {
                     SELECT r.source, r.owning_body, r.number, MAX(a.due_date) FROM recommendation r
                     JOIN action a ON a.recommendation_id = r.recommendation_id WHERE r.review_id = ?
                     GROUP BY r.source, r.owning_body, r.number""", rs -> {
-                if (rs.getDate(4) != null) {
-                    dueOf.put(ThemeRepository.key(review, rs.getString(1), rs.getString(2), rs.getString(3)), rs.getDate(4).toLocalDate());
+                LocalDate due = SqlDates.get(rs, 4);
+                if (due != null) {
+                    dueOf.put(ThemeRepository.key(review, rs.getString(1), rs.getString(2), rs.getString(3)), due);
                 }
             }, review);
         }

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
+import org.dhrtracker.SqlDates;
 import org.dhrtracker.intake.ReturnStatus;
 import org.dhrtracker.reconcile.ClosureRepository.Claim;
 import org.dhrtracker.reconcile.ClosureRepository.Decision;
@@ -111,7 +112,7 @@ public class Assessor {
                 FROM action a JOIN recommendation r ON r.recommendation_id = a.recommendation_id
                 JOIN action_status s ON s.action_id = a.action_id AND s.as_at = ?
                 WHERE a.review_id = ? ORDER BY r.plan_order, a.plan_order""", (rs, i) -> new ActionRow(rs.getLong(1),
-                rs.getString(2), rs.getString(3), date(rs.getDate(4)), rs.getString(5), rs.getLong(6), rs.getString(7),
+                rs.getString(2), rs.getString(3), SqlDates.get(rs, 4), rs.getString(5), rs.getLong(6), rs.getString(7),
                 rs.getString(8), ActionStatus.valueOf(rs.getString(9))), Date.valueOf(asAt), reviewId));
     }
 
@@ -128,7 +129,7 @@ public class Assessor {
                 FROM progress_update u JOIN action a ON a.action_id = u.action_id
                 JOIN return_file f ON f.return_file_id = u.return_file_id
                 WHERE a.review_id = ? AND u.as_at <= ? ORDER BY u.action_id, u.as_at, u.update_id""", rs -> {
-            Update u = new Update(date(rs.getDate(2)), ReturnStatus.valueOf(rs.getString(3)), rs.getString(4), date(rs.getDate(5)),
+            Update u = new Update(SqlDates.get(rs, 2), ReturnStatus.valueOf(rs.getString(3)), rs.getString(4), SqlDates.get(rs, 5),
                     rs.getString(6) + " row " + rs.getInt(7));
             updates.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(u);
             LatestUpdates.add(latest, rs.getLong(1), rs.getLong(8), u.asAt(), rs.getString(3), u.revisedTarget(), u.evidence());
@@ -275,7 +276,4 @@ public class Assessor {
         return d == null ? "(no date)" : DAY.format(d);
     }
 
-    private static LocalDate date(Date d) {
-        return d == null ? null : d.toLocalDate();
-    }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.dhrtracker.SqlDates;
 import org.dhrtracker.reconcile.LatestUpdates.Latest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -142,7 +143,7 @@ public class ClosureRepository {
         jdbc.query("SELECT d.action_id, d.decision, d.reason, d.decided_on, d.decided_by FROM " + from
                 + " ORDER BY d.decided_on, d.decision_id", rs -> {
             Decided current = claims.get(rs.getLong(1));
-            LocalDate decidedOn = rs.getDate(4).toLocalDate();
+            LocalDate decidedOn = SqlDates.get(rs, 4);
             if (current != null && !decidedOn.isBefore(current.claim().claimedAsAt())) {
                 Claim c = current.claim();
                 claims.put(c.actionId(), new Decided(new Claim(c.actionId(), c.updateId(), c.claimedAsAt(), c.evidence(),

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.dhrtracker.SqlDates;
 import org.dhrtracker.intake.ReturnStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -31,9 +32,7 @@ final class LatestUpdates {
         Map<Long, Latest> latest = new HashMap<>();
         jdbc.query("SELECT u.action_id, u.update_id, u.as_at, u.status, u.revised_target_date, u.evidence FROM " + from
                 + " ORDER BY u.action_id, u.as_at, u.update_id", rs -> {
-            Date revised = rs.getDate(5);
-            add(latest, rs.getLong(1), rs.getLong(2), rs.getDate(3).toLocalDate(), rs.getString(4),
-                    revised == null ? null : revised.toLocalDate(), rs.getString(6));
+            add(latest, rs.getLong(1), rs.getLong(2), SqlDates.get(rs, 3), rs.getString(4), SqlDates.get(rs, 5), rs.getString(6));
         }, args);
         return latest;
     }

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.dhrtracker.SqlDates;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.dhrtracker.register.Scope;
@@ -70,7 +71,7 @@ public class NationalLetters {
         jdbc.query("SELECT review_id, source, owning_body, number, recipient, sent_on, answered_on FROM national_letter"
                 + (reviewId == null ? "" : " WHERE review_id = ?"), rs -> {
                     recorded.put(ThemeRepository.key(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
-                            new Letter(null, rs.getString(5), date(rs.getDate(6)), date(rs.getDate(7))));
+                            new Letter(null, rs.getString(5), SqlDates.get(rs, 6), SqlDates.get(rs, 7)));
                 }, reviewId == null ? new Object[0] : new Object[] {reviewId});
         if (recorded.isEmpty()) {
             return List.of();
@@ -163,7 +164,4 @@ public class NationalLetters {
         return remits;
     }
 
-    private static LocalDate date(Date d) {
-        return d == null ? null : d.toLocalDate();
-    }
 }

@@ -17,9 +17,9 @@ public final class ReconciledDates {
         // Not MAX(as_at): HSQLDB reads every status of the review before the date for it (6.6 ms a review with ten
         // years of monthly runs), where the index read backwards stops at the first row (6 microseconds). FETCH FIRST, not LIMIT:
         // standard SQL, the same on PostgreSQL.
-        List<Date> latest = jdbc.queryForList("""
+        List<LocalDate> latest = jdbc.queryForList("""
                 SELECT as_at FROM action_status WHERE review_id = ? AND as_at < ?
-                ORDER BY review_id DESC, as_at DESC FETCH FIRST 1 ROW ONLY""", Date.class, reviewId, Date.valueOf(date));
-        return latest.isEmpty() ? null : latest.get(0).toLocalDate();
+                ORDER BY review_id DESC, as_at DESC FETCH FIRST 1 ROW ONLY""", LocalDate.class, reviewId, Date.valueOf(date));
+        return latest.isEmpty() ? null : latest.get(0);
     }
 }

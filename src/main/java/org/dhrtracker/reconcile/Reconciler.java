@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.dhrtracker.SqlDates;
 import org.dhrtracker.reconcile.ClosureRepository.Claim;
 import org.dhrtracker.reconcile.LatestUpdates.Latest;
 import org.dhrtracker.reconcile.StatusRules.LatestReturn;
@@ -93,8 +94,7 @@ public class Reconciler {
         jdbc.query("SELECT a.action_id, a.review_id, a.due_date FROM action a WHERE 1 = 1" + reviewFilter, rs -> {
             long actionId = rs.getLong(1);
             Latest l = latest.get(actionId);
-            Date planned = rs.getDate(3);
-            LocalDate due = l != null && l.revisedTarget() != null ? l.revisedTarget() : planned == null ? null : planned.toLocalDate();
+            LocalDate due = l != null && l.revisedTarget() != null ? l.revisedTarget() : SqlDates.get(rs, 3);
             Claim claim = claims.get(actionId);
             ActionStatus status = StatusRules.statusOf(asAt, due,
                     l == null ? null : new LatestReturn(l.asAt(), l.completed(), claim == null ? null : claim.decision()), thresholds);

@@ -12,11 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.dhrtracker.SqlDates;
 import org.dhrtracker.intake.ReturnStatus;
 import org.dhrtracker.reconcile.ActionStatus;
 import org.dhrtracker.reconcile.Assessor;
-import org.dhrtracker.reconcile.ReconciledDates;
 import org.dhrtracker.reconcile.ClosureRepository.Claim;
+import org.dhrtracker.reconcile.ReconciledDates;
 import org.dhrtracker.reconcile.Reconciler;
 import org.dhrtracker.register.Scope;
 import org.dhrtracker.report.ReportData.ActionLine;
@@ -179,8 +180,7 @@ public class ReportDataLoader {
     }
 
     private static LocalDate date(ResultSet rs, String column) throws SQLException {
-        Date d = rs.getDate(column);
-        return d == null ? null : d.toLocalDate();
+        return SqlDates.get(rs, column);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.dhrtracker.SqlDates;
 import org.dhrtracker.reconcile.ReconciledDates;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -111,7 +112,7 @@ public class ThemeRepository {
         }, partnership);
         Map<LocalDate, Set<Long>> open = new TreeMap<>();
         RowCallbackHandler status = rs -> {
-            Set<Long> ids = open.computeIfAbsent(rs.getDate(1).toLocalDate(), d -> new HashSet<>());
+            Set<Long> ids = open.computeIfAbsent(SqlDates.get(rs, 1), d -> new HashSet<>());
             Long recommendation = recommendationOf.get(rs.getLong(2));
             if (recommendation != null && !"COMPLETED".equals(rs.getString(3))) {
                 ids.add(recommendation);
