@@ -40,6 +40,13 @@ class BenchmarkCommandTest {
                 .containsPattern("month .*\\| sum of floors .*\\| +\\d+\\.\\d\\d")
                 .contains("Report step parts: ").contains("Floors: CSV parse");
         assertThat(home.resolve("out").resolve("national").resolve("national-workbook-2025-03-31.xlsx")).isRegularFile();
+        // Before the month, the process wrote the earlier month's reports of every partnership, as serve would have.
+        assertThat(output.getOut()).contains("Setup: warm-up, the reports as at 2025-02-28 (2 partnership reports and the national workbook)");
+        try (var pdfs = Files.walk(home.resolve("warm-up"))) {
+            assertThat(pdfs.map(p -> p.getFileName().toString()).filter(n -> n.contains("-partnership-report-2025-02-28")))
+                    .hasSize(2);
+        }
+        assertThat(home.resolve("warm-up").resolve("national-workbook-2025-02-28.xlsx")).isRegularFile();
 
         // Its data is generated afresh: a HOME that holds anything is refused, and left as it is.
         assertThat(DhrTrackerApplication.run(new String[] {"benchmark", "--scale", "0.005", "--home", home.toString()})).isEqualTo(64);

@@ -126,16 +126,17 @@ public final class Benchmark {
                 runner.check(runner.run(ReconcileJobConfiguration.JOB, runner.params().addLocalDate(BatchConfiguration.AS_AT, month.getKey())));
                 out.printf("Setup: returns as at %s ingested and reconciled in %.1f s%n", month.getKey(), seconds(t));
             }
-            // The floors run after the month, in a process whose code is compiled by then: the report code runs once
-            // before the month too (one partnership's reports as at the earlier month), so neither side pays the warm-up.
+            // The floors run after the month, in a process whose code is compiled by then. So that the month's is too, the
+            // process first writes the earlier month's reports, every partnership's, as serve did a month before: Jasper's
+            // code kept getting faster over several hundred reports, and one partnership's left the month paying for it.
             t = System.nanoTime();
+            LocalDate earlier = shape.returnDates().get(shape.months() - 2);
             runner.check(runner.run(ReportJobConfiguration.JOB, runner.params()
-                    .addLocalDate(BatchConfiguration.AS_AT, shape.returnDates().get(shape.months() - 2))
-                    .addString(ReportJobConfiguration.PARTNERSHIP, NationalData.partnershipCode(0))
+                    .addLocalDate(BatchConfiguration.AS_AT, earlier)
                     .addString(ReportJobConfiguration.REPORTS, REPORTS.stream().map(ReportKind::id).collect(Collectors.joining(",")))
                     .addString(ReportJobConfiguration.OUTPUT, "warm-up")));
-            out.printf("Setup: warm-up, the reports of %s as at %s, in %.1f s%n", NationalData.partnershipCode(0),
-                    shape.returnDates().get(shape.months() - 2), seconds(t));
+            out.printf("Setup: warm-up, the reports as at %s (%d partnership reports and the national workbook), in %.1f s%n", earlier,
+                    shape.partnerships(), seconds(t));
             // The floors' database: a copy of this one as it is before the month.
             Path snapshot = snapshot(context, home.resolve("floors").resolve("database"));
             drop(returns.get(measured));
