@@ -29,8 +29,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates Spring Batch's job repository tables on first start, and each of the product's tables
- * that is absent (a new version's table in an existing database too), from the scripts of the
- * database in use ({@link DatabaseVendor}: HSQLDB or PostgreSQL), and
+ * that is absent (a new version's table in an existing database too; and the one column added to an
+ * existing table since, filled), from the scripts of the database in use ({@link DatabaseVendor}: HSQLDB or PostgreSQL), and
  * shuts the file database down cleanly when the application closes.
  */
 @Component
@@ -63,6 +63,7 @@ public class DatabaseSchema implements InitializingBean, DisposableBean {
                 run(c, vendor.batchSchema());
             }
             createMissingTables(c, vendor.applicationSchema());
+            addStatusRecommendations(c);
             try (Statement s = c.createStatement()) {
                 for (String statement : vendor.cacheStatements(cacheKilobytes)) {
                     s.execute(statement);
@@ -107,6 +108,51 @@ public class DatabaseSchema implements InitializingBean, DisposableBean {
         if (!created.isEmpty()) {
             log.info("Created tables {}", created);
         }
+    }
+
+    /**
+     * action_status.recommendation_id, added to an existing table: the column, each stored status's
+     * recommendation (its action's), then NOT NULL as a new database has it. Filled review by review: one
+     * statement for a national database's every status would hold them all in memory until it committed.
+     */
+    private static void addStatusRecommendations(Connection c) throws SQLException {
+        if (columnExists(c, "action_status", "recommendation_id")) {
+            return;
+        }
+        List<String> reviews = new ArrayList<>();
+        try (Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE action_status ADD COLUMN recommendation_id BIGINT");
+            try (ResultSet rs = s.executeQuery("SELECT review_id FROM review ORDER BY review_id")) {
+                while (rs.next()) {
+                    reviews.add(rs.getString(1));
+                }
+            }
+        }
+        try (java.sql.PreparedStatement fill = c.prepareStatement("""
+                UPDATE action_status SET recommendation_id =
+                    (SELECT a.recommendation_id FROM action a WHERE a.action_id = action_status.action_id)
+                WHERE review_id = ?""")) {
+            for (String review : reviews) {
+                fill.setString(1, review);
+                fill.executeUpdate();
+            }
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE action_status ALTER COLUMN recommendation_id SET NOT NULL");
+        }
+        log.info("Added action_status.recommendation_id, filled for the statuses of {} reviews", reviews.size());
+    }
+
+    private static boolean columnExists(Connection c, String table, String column) throws SQLException {
+        for (String[] names : List.of(new String[] {table.toUpperCase(Locale.ROOT), column.toUpperCase(Locale.ROOT)},
+                new String[] {table.toLowerCase(Locale.ROOT), column.toLowerCase(Locale.ROOT)})) {
+            try (ResultSet rs = c.getMetaData().getColumns(null, c.getSchema(), names[0], names[1])) {
+                if (rs.next()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static final Pattern TABLE_OF_STATEMENT = Pattern.compile(

@@ -82,15 +82,18 @@ CREATE TABLE progress_update (
 CREATE INDEX progress_update_action ON progress_update (action_id, as_at);
 
 -- Each reconciliation's verdict per action as at a date; regenerated for the same date on re-run.
+-- The action's review and recommendation are kept with it: the themes sections count the recommendations
+-- open at each date from the statuses alone, without reading the actions' rows (narrative included).
 CREATE TABLE action_status (
-    as_at          DATE         NOT NULL,
-    action_id      BIGINT       NOT NULL REFERENCES action (action_id),
-    review_id      VARCHAR(40)  NOT NULL,
-    status         VARCHAR(20)  NOT NULL,
-    rag            VARCHAR(10)  NOT NULL,
-    due_date       DATE,
-    last_update_id BIGINT,
-    reconciled_at  TIMESTAMP    NOT NULL,
+    as_at             DATE         NOT NULL,
+    action_id         BIGINT       NOT NULL REFERENCES action (action_id),
+    review_id         VARCHAR(40)  NOT NULL,
+    recommendation_id BIGINT       NOT NULL,
+    status            VARCHAR(20)  NOT NULL,
+    rag               VARCHAR(10)  NOT NULL,
+    due_date          DATE,
+    last_update_id    BIGINT,
+    reconciled_at     TIMESTAMP    NOT NULL,
     PRIMARY KEY (as_at, action_id)
 );
 CREATE INDEX action_status_review ON action_status (review_id, as_at);

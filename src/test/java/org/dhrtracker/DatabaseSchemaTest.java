@@ -12,14 +12,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-/** A database made by an earlier version gets the tables and indexes added since, and keeps its rows. */
+/** A database made by an earlier version gets the tables, indexes and column added since, and keeps its rows. */
 class DatabaseSchemaTest {
 
     @TempDir
     Path dir;
 
     @Test
-    void anExistingDatabaseGetsTheTablesAndIndexesAddedSince() throws Exception {
+    void anExistingDatabaseGetsTheTablesIndexesAndColumnAddedSince() throws Exception {
         Files.createDirectories(dir);
         DriverManagerDataSource dataSource = new DriverManagerDataSource(
                 "jdbc:hsqldb:file:" + dir.resolve("dhr") + ";hsqldb.default_table_type=cached;hsqldb.tx=mvcc;hsqldb.write_delay=false",
@@ -31,6 +31,22 @@ class DatabaseSchemaTest {
             s.execute("DROP TABLE national_letter");
             s.execute("INSERT INTO review (review_id, partnership, title, imported_at) VALUES ('DHR1', 'NABSCOP', 'A review', NOW())");
             assertThat(indexes(c)).doesNotContain("REVIEW_PARTNERSHIP");
+            // statuses stored without their recommendation: two reviews, two recommendations, statuses at two dates
+            s.execute("INSERT INTO review (review_id, partnership, title, imported_at) VALUES ('DHR2', 'NABSCOP', 'Another', NOW())");
+            s.execute("INSERT INTO agency (agency_code, name) VALUES ('POLICE', 'Police')");
+            for (String[] r : new String[][] {{"41", "DHR1", "1"}, {"42", "DHR2", "1"}}) {
+                s.execute("INSERT INTO recommendation (recommendation_id, review_id, source, owning_body, number, text, plan_order) VALUES ("
+                        + r[0] + ", '" + r[1] + "', 'OVERVIEW', 'CSP', '" + r[2] + "', 'A recommendation', 1)");
+            }
+            for (String[] a : new String[][] {{"7", "41", "DHR1", "1a"}, {"8", "41", "DHR1", "1b"}, {"9", "42", "DHR2", "1"}}) {
+                s.execute("INSERT INTO action (action_id, recommendation_id, review_id, action_ref, agency_code, action_text, plan_order)"
+                        + " VALUES (" + a[0] + ", " + a[1] + ", '" + a[2] + "', '" + a[3] + "', 'POLICE', 'An action', 1)");
+                for (String date : new String[] {"2025-02-28", "2025-03-31"}) {
+                    s.execute("INSERT INTO action_status (as_at, action_id, review_id, recommendation_id, status, rag, reconciled_at)"
+                            + " VALUES (DATE '" + date + "', " + a[0] + ", '" + a[2] + "', 0, 'ON_TRACK', 'GREEN', NOW())");
+                }
+            }
+            s.execute("ALTER TABLE action_status DROP COLUMN recommendation_id");
         }
 
         new DatabaseSchema(dataSource, 10_000).afterPropertiesSet();
@@ -39,6 +55,19 @@ class DatabaseSchemaTest {
             assertThat(indexes(c)).contains("REVIEW_PARTNERSHIP");
             try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM national_letter")) {
                 assertThat(rs.next()).isTrue();
+            }
+            // every stored status got its action's recommendation, and the column is required as in a new database
+            java.util.List<String> statuses = new java.util.ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT action_id, as_at, recommendation_id FROM action_status ORDER BY action_id, as_at")) {
+                while (rs.next()) {
+                    statuses.add(rs.getLong(1) + " " + rs.getString(2) + " " + rs.getLong(3));
+                }
+            }
+            assertThat(statuses).containsExactly("7 2025-02-28 41", "7 2025-03-31 41", "8 2025-02-28 41", "8 2025-03-31 41",
+                    "9 2025-02-28 42", "9 2025-03-31 42");
+            try (ResultSet rs = c.getMetaData().getColumns(null, c.getSchema(), "ACTION_STATUS", "RECOMMENDATION_ID")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString("IS_NULLABLE")).isEqualTo("NO");
             }
             try (ResultSet rs = s.executeQuery("SELECT partnership FROM review WHERE review_id = 'DHR1'")) {
                 assertThat(rs.next()).isTrue();

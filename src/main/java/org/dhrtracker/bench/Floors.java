@@ -227,10 +227,11 @@ final class Floors {
                     SELECT action_id, update_id, as_at, status, revised_target_date, evidence FROM progress_update
                     WHERE as_at <= ? AND action_id BETWEEN ? AND ? ORDER BY action_id, as_at, update_id""");
                     PreparedStatement actions = c.prepareStatement(
-                            "SELECT action_id, review_id, due_date FROM action WHERE action_id BETWEEN ? AND ? ORDER BY action_id");
+                            "SELECT action_id, review_id, due_date, recommendation_id FROM action WHERE action_id BETWEEN ? AND ? ORDER BY action_id");
                     PreparedStatement insert = c.prepareStatement("""
-                            INSERT INTO action_status (as_at, action_id, review_id, status, rag, due_date, last_update_id, reconciled_at)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                            INSERT INTO action_status (as_at, action_id, review_id, recommendation_id, status, rag, due_date, last_update_id,
+                                                       reconciled_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
                 for (long from = 0; from <= last; from += RANGE) {
                     Map<Long, long[]> latest = new HashMap<>();
                     updates.setDate(1, Date.valueOf(asAt));
@@ -252,11 +253,12 @@ final class Floors {
                             insert.setDate(1, Date.valueOf(asAt));
                             insert.setLong(2, rs.getLong(1));
                             insert.setString(3, rs.getString(2));
-                            insert.setString(4, l == null ? "NO_RETURN" : "ON_TRACK");
-                            insert.setString(5, l == null ? "AMBER" : "GREEN");
-                            insert.setObject(6, SqlDates.get(rs, 3));
-                            insert.setObject(7, l == null ? null : l[0]);
-                            insert.setTimestamp(8, now);
+                            insert.setLong(4, rs.getLong(4));
+                            insert.setString(5, l == null ? "NO_RETURN" : "ON_TRACK");
+                            insert.setString(6, l == null ? "AMBER" : "GREEN");
+                            insert.setObject(7, SqlDates.get(rs, 3));
+                            insert.setObject(8, l == null ? null : l[0]);
+                            insert.setTimestamp(9, now);
                             insert.addBatch();
                             rows++;
                         }

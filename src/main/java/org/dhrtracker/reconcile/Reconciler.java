@@ -39,7 +39,7 @@ public class Reconciler {
     }
 
     /** One action's verdict as at a date: what action_status stores. */
-    private record Verdict(long actionId, String reviewId, ActionStatus status, LocalDate due, Long updateId) {
+    private record Verdict(long actionId, String reviewId, long recommendationId, ActionStatus status, LocalDate due, Long updateId) {
     }
 
     /**
@@ -63,12 +63,13 @@ public class Reconciler {
     }
 
     private Map<ActionStatus, Integer> store(List<Verdict> verdicts, LocalDate asAt, Timestamp now) {
-        List<Object[]> rows = verdicts.stream().map(v -> new Object[] {Date.valueOf(asAt), v.actionId(), v.reviewId(),
+        List<Object[]> rows = verdicts.stream().map(v -> new Object[] {Date.valueOf(asAt), v.actionId(), v.reviewId(), v.recommendationId(),
                 v.status().name(), v.status().rag().name(), v.due() == null ? null : Date.valueOf(v.due()), v.updateId(), now})
                 .toList();
         jdbc.batchUpdate("""
-                INSERT INTO action_status (as_at, action_id, review_id, status, rag, due_date, last_update_id, reconciled_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                INSERT INTO action_status (as_at, action_id, review_id, recommendation_id, status, rag, due_date, last_update_id,
+                                           reconciled_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
         return counts(verdicts);
     }
 
@@ -91,14 +92,14 @@ public class Reconciler {
         Map<Long, Latest> latest = LatestUpdates.asAt(jdbc, reviewId, asAt);
         Map<Long, Claim> claims = closure.claims(latest, reviewId, asAt);
         List<Verdict> verdicts = new ArrayList<>();
-        jdbc.query("SELECT a.action_id, a.review_id, a.due_date FROM action a WHERE 1 = 1" + reviewFilter, rs -> {
+        jdbc.query("SELECT a.action_id, a.review_id, a.due_date, a.recommendation_id FROM action a WHERE 1 = 1" + reviewFilter, rs -> {
             long actionId = rs.getLong(1);
             Latest l = latest.get(actionId);
             LocalDate due = l != null && l.revisedTarget() != null ? l.revisedTarget() : SqlDates.get(rs, 3);
             Claim claim = claims.get(actionId);
             ActionStatus status = StatusRules.statusOf(asAt, due,
                     l == null ? null : new LatestReturn(l.asAt(), l.completed(), claim == null ? null : claim.decision()), thresholds);
-            verdicts.add(new Verdict(actionId, rs.getString(2), status, due, l == null ? null : l.updateId()));
+            verdicts.add(new Verdict(actionId, rs.getString(2), rs.getLong(4), status, due, l == null ? null : l.updateId()));
         }, reviewId == null ? new Object[0] : new Object[] {reviewId});
         return verdicts;
     }

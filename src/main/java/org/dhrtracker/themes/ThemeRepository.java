@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,25 +101,18 @@ public class ThemeRepository {
      * latest of them; every one with {@link ThemeCoding#ALL_DATES}), the ids of the recommendations open then (one of their actions not Completed).
      */
     public Map<LocalDate, Set<Long>> openByDate(String partnership, LocalDate asAt, int latest) {
-        // Each action's recommendation read once, then the statuses alone: joining every status to its
-        // action read the action's whole row (its narrative) once per date.
-        Map<Long, Long> recommendationOf = new HashMap<>();
-        jdbc.query("""
-                SELECT a.action_id, a.recommendation_id FROM review v JOIN action a ON a.review_id = v.review_id
-                WHERE v.partnership = ?""", rs -> {
-            recommendationOf.put(rs.getLong(1), rs.getLong(2));
-        }, partnership);
+        // The statuses alone, each with its recommendation: reading the actions' rows for it (HSQLDB reads a row whole,
+        // narrative included) was about a third of the themes section.
         Map<LocalDate, Set<Long>> open = new TreeMap<>();
         RowCallbackHandler status = rs -> {
             Set<Long> ids = open.computeIfAbsent(SqlDates.get(rs, 1), d -> new HashSet<>());
-            Long recommendation = recommendationOf.get(rs.getLong(2));
-            if (recommendation != null && !"COMPLETED".equals(rs.getString(3))) {
-                ids.add(recommendation);
+            if (!"COMPLETED".equals(rs.getString(3))) {
+                ids.add(rs.getLong(2));
             }
         };
         if (latest == ThemeCoding.ALL_DATES) {
             jdbc.query("""
-                    SELECT s.as_at, s.action_id, s.status FROM review v JOIN action_status s ON s.review_id = v.review_id
+                    SELECT s.as_at, s.recommendation_id, s.status FROM review v JOIN action_status s ON s.review_id = v.review_id
                     WHERE v.partnership = ? AND s.as_at <= ?""", status, partnership, Date.valueOf(asAt));
             return open;
         }
@@ -130,7 +122,7 @@ public class ThemeRepository {
         for (LocalDate date : latestDates(reviews, asAt, latest)) {
             open.put(date, new HashSet<>());
             for (String review : reviews) {
-                jdbc.query("SELECT as_at, action_id, status FROM action_status WHERE review_id = ? AND as_at = ?", status, review,
+                jdbc.query("SELECT as_at, recommendation_id, status FROM action_status WHERE review_id = ? AND as_at = ?", status, review,
                         Date.valueOf(date));
             }
         }
