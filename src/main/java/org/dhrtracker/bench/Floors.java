@@ -357,13 +357,13 @@ final class Floors {
             NationalData.GeneratedAction first = data.review(r).get(0);
             partnerships.get(partnerships.size() - 1).add(new ReportData(first.partnership(), first.partnershipName(), first.review(),
                     first.reviewTitle(), asAt, marking, Instant.now(), List.of(), List.of(), new Assessment(List.of(), List.of()), List.of(),
-                    ReportData.SinceLast.firstReport()));
+                    ReportData.SinceLast.firstReport(), Map.of()));
         }
         // the themes section's text as the month wrote it, worked out before the clock starts: the
         // floor is Jasper's fill and export of the same layout, not the coding
         List<String> themes = new ArrayList<>();
         for (List<ReportData> reviews : partnerships) {
-            themes.add(pdf.themesText(reviews.get(0)));
+            themes.add(pdf.themesText(reviews));
         }
         return measure(() -> {
             for (int p = 0; p < partnerships.size(); p++) {

@@ -35,9 +35,19 @@ public class PartnershipReportPdf {
         this.themes = themes;
     }
 
-    /** The themes section of the partnership's report as at the date, or null (none, or no coding). */
-    public String themesText(ReportData first) {
-        return themes == null ? null : ThemesText.partnership(themes.partnership(first.partnership(), first.asAt(), ThemesText.REPORT_DATES));
+    /**
+     * The themes section of the partnership's report as at the date, or null (none, or no coding).
+     *
+     * @param reviews the reports of the partnership's reviews: the open recommendations they hold are not read again
+     */
+    public String themesText(List<ReportData> reviews) {
+        if (themes == null) {
+            return null;
+        }
+        ReportData first = reviews.get(0);
+        Map<String, Map<java.time.LocalDate, java.util.Set<Long>>> known = new java.util.HashMap<>();
+        reviews.forEach(r -> known.put(r.reviewId(), r.openRecommendations()));
+        return ThemesText.partnership(themes.partnership(first.partnership(), first.asAt(), ThemesText.REPORT_DATES, known));
     }
 
     /**

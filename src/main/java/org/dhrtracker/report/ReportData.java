@@ -3,6 +3,8 @@ package org.dhrtracker.report;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.dhrtracker.reconcile.ActionStatus;
 import org.dhrtracker.reconcile.Assessor.Assessment;
@@ -19,6 +21,9 @@ import org.dhrtracker.reconcile.Assessor.Assessment;
  * @param openOverTime open (not completed) actions at each return date up to the as-at date, and at it;
  *        empty, as the history, when the run's reports do not show it
  * @param sinceLast what changed since the previous report of the review
+ * @param openRecommendations the review's recommendations (by id) open at the as-at date and at the
+ *        previous report's date, from the statuses stored for them: what the partnership report's themes
+ *        section counts at those dates, so that it need not read them again; empty when not loaded
  */
 public record ReportData(
         String partnership,
@@ -32,7 +37,8 @@ public record ReportData(
         List<UpdateLine> returnsHistory,
         Assessment assessment,
         List<TrendPoint> openOverTime,
-        SinceLast sinceLast) {
+        SinceLast sinceLast,
+        Map<LocalDate, Set<Long>> openRecommendations) {
 
     /** Open actions (anything not Completed) as at a date. */
     public record TrendPoint(LocalDate asAt, int open) {

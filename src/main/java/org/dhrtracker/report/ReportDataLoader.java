@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.dhrtracker.SqlDates;
@@ -61,13 +62,15 @@ public class ReportDataLoader {
         // The statuses stored for the review's latest earlier date come with each action: what changed since then.
         LocalDate previous = ReconciledDates.before(jdbc, reviewId, asAt);
         SinceLastBuilder since = new SinceLastBuilder();
+        OpenRecommendations open = new OpenRecommendations();
         // One read of the actions for the report and its assessment; the sign-off needs the claims the assessment works out.
         List<Assessor.ActionRow> planned = new ArrayList<>();
         List<Function<Map<Long, Claim>, ActionLine>> lines = jdbc.query("""
                 SELECT a.action_id, r.owning_body, r.number, r.text, r.scope, r.scope_as_written, a.action_ref, a.agency_code, g.name,
                        a.action_text, a.evidence_of_achievement, a.implementation_lead, a.target_date_text, s.due_date, s.status,
                        u.as_at, u.status AS reported, u.progress, u.completion_date, p.status AS was, p.due_date AS was_due,
-                       a.due_date AS planned_due, a.due_date_note, r.recommendation_id
+                       a.due_date AS planned_due, a.due_date_note, r.recommendation_id, s.recommendation_id AS status_recommendation,
+                       p.recommendation_id AS was_recommendation
                 FROM action a
                 JOIN recommendation r ON r.recommendation_id = a.recommendation_id
                 JOIN agency g ON g.agency_code = a.agency_code
@@ -84,6 +87,9 @@ public class ReportDataLoader {
             planned.add(new Assessor.ActionRow(id, ref, rs.getString("agency_code"), date(rs, "planned_due"), rs.getString("due_date_note"),
                     rs.getLong("recommendation_id"), rs.getString("number"), rs.getString("owning_body"), status));
             since.add(ref, status, due, rs.getString("was"), date(rs, "was_due"));
+            // each status with the recommendation stored with it, as the themes section reads statuses
+            open.add(asAt, status.name(), rs.getLong("status_recommendation"));
+            open.add(previous, rs.getString("was"), rs.getLong("was_recommendation"));
             ActionLine line = new ActionLine(
                     rs.getString("owning_body"), rs.getString("number"), rs.getString("text"), scope(rs),
                     ref, rs.getString("agency_code"), rs.getString("name"), rs.getString("action_text"),
@@ -111,7 +117,7 @@ public class ReportDataLoader {
                 (rs, i) -> new ReportData(rs.getString(1), rs.getString(2), reviewId, rs.getString(3), asAt, marking,
                         clock.instant(), actions, history, assessed.assessment(),
                         withHistory ? openOverTime(reviewId, asAt, actions) : List.of(),
-                        previous == null ? SinceLast.firstReport() : since.since(previous)), reviewId);
+                        previous == null ? SinceLast.firstReport() : since.since(previous), open.byDate), reviewId);
     }
 
     /**
@@ -130,6 +136,22 @@ public class ReportDataLoader {
         }
         points.add(new TrendPoint(asAt, (int) actions.stream().filter(a -> a.status() != ActionStatus.COMPLETED).count()));
         return points;
+    }
+
+    /** The recommendations open at each date, from each action's status then: one not Completed leaves its recommendation open. */
+    private static final class OpenRecommendations {
+        private final Map<LocalDate, Set<Long>> byDate = new java.util.TreeMap<>();
+
+        /** @param status the status stored for the date (an {@link ActionStatus} name), or null when none was */
+        void add(LocalDate date, String status, long recommendationId) {
+            if (date == null || status == null) {
+                return;
+            }
+            Set<Long> open = byDate.computeIfAbsent(date, d -> new java.util.HashSet<>());
+            if (!ActionStatus.COMPLETED.name().equals(status)) {
+                open.add(recommendationId);
+            }
+        }
     }
 
     /**

@@ -136,7 +136,7 @@ public class ReportService {
             if (kinds.contains(ReportKind.PARTNERSHIP)) {
                 timer.time(THEMES, () -> batch.forEach((partnership, data) -> {
                     if (!data.isEmpty()) {
-                        themes.put(partnership, partnershipReport.themesText(data.get(0)));
+                        themes.put(partnership, partnershipReport.themesText(data));
                     }
                 }));
             }

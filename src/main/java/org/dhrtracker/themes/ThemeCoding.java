@@ -130,6 +130,14 @@ public class ThemeCoding {
      * reconciled as at (at most latestDates of them, or {@link #ALL_DATES}).
      */
     public PartnershipThemes partnership(String partnership, LocalDate asAt, int latestDates) {
+        return partnership(partnership, asAt, latestDates, Map.of());
+    }
+
+    /**
+     * The same, with the open recommendations the caller has read already at some of the reviews' latest dates
+     * ({@link ThemeRepository#openByDate(String, LocalDate, int, Map)}), which are not read again.
+     */
+    public PartnershipThemes partnership(String partnership, LocalDate asAt, int latestDates, Map<String, Map<LocalDate, Set<Long>>> known) {
         // only the partnership's own: the report step asks once per partnership, so coding the
         // country each time grew with the square of it
         Taxonomy taxonomy = taxonomy();
@@ -137,7 +145,7 @@ public class ThemeCoding {
         Map<Long, Coded> byId = new HashMap<>();
         coded.forEach(c -> byId.put(c.recommendation().id(), c));
         Map<LocalDate, Map<String, Integer>> overTime = new LinkedHashMap<>();
-        repository.openByDate(partnership, asAt, latestDates).forEach((date, ids) -> {
+        repository.openByDate(partnership, asAt, latestDates, known).forEach((date, ids) -> {
             Map<String, Integer> counts = new HashMap<>();
             ids.stream().map(byId::get).filter(Objects::nonNull)
                     .forEach(c -> c.themes().forEach(t -> counts.merge(t, 1, Integer::sum)));

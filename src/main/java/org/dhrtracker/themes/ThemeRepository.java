@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,8 +102,16 @@ public class ThemeRepository {
      * latest of them; every one with {@link ThemeCoding#ALL_DATES}), the ids of the recommendations open then (one of their actions not Completed).
      */
     public Map<LocalDate, Set<Long>> openByDate(String partnership, LocalDate asAt, int latest) {
+        return openByDate(partnership, asAt, latest, Map.of());
+    }
+
+    /**
+     * The same, with what the caller has read already: for a review, the recommendations open at its latest
+     * reconciled dates up to asAt (the latest, then the one before, with none left out), which are not read again.
+     */
+    public Map<LocalDate, Set<Long>> openByDate(String partnership, LocalDate asAt, int latest, Map<String, Map<LocalDate, Set<Long>>> known) {
         // The statuses alone, each with its recommendation: reading the actions' rows for it (HSQLDB reads a row whole,
-        // narrative included) was about a third of the themes section.
+        // narrative included) was about a fifth of the themes section.
         Map<LocalDate, Set<Long>> open = new TreeMap<>();
         RowCallbackHandler status = rs -> {
             Set<Long> ids = open.computeIfAbsent(SqlDates.get(rs, 1), d -> new HashSet<>());
@@ -119,26 +128,38 @@ public class ThemeRepository {
         // Only the latest dates: reading every date's statuses grew with the years of monthly runs. The partnership's
         // latest dates are among its reviews' own latest, each found through the (review_id, as_at) index.
         List<String> reviews = jdbc.queryForList("SELECT review_id FROM review WHERE partnership = ?", String.class, partnership);
-        for (LocalDate date : latestDates(reviews, asAt, latest)) {
+        Map<String, List<LocalDate>> datesOf = new HashMap<>();
+        TreeSet<LocalDate> dates = new TreeSet<>();
+        for (String review : reviews) {
+            datesOf.put(review, latestDates(review, asAt, latest, known.getOrDefault(review, Map.of()).keySet()));
+            dates.addAll(datesOf.get(review));
+        }
+        for (LocalDate date : dates.descendingSet().stream().limit(latest).toList()) {
             open.put(date, new HashSet<>());
             for (String review : reviews) {
-                jdbc.query("SELECT as_at, recommendation_id, status FROM action_status WHERE review_id = ? AND as_at = ?", status, review,
-                        Date.valueOf(date));
+                Set<Long> knownOpen = known.getOrDefault(review, Map.of()).get(date);
+                if (knownOpen != null) {
+                    open.get(date).addAll(knownOpen);
+                } else if (datesOf.get(review).contains(date)) {
+                    jdbc.query("SELECT as_at, recommendation_id, status FROM action_status WHERE review_id = ? AND as_at = ?", status,
+                            review, Date.valueOf(date));
+                }
             }
         }
         return open;
     }
 
-    /** The latest dates up to asAt (at most latest) that any of the reviews was reconciled as at. */
-    private List<LocalDate> latestDates(List<String> reviews, LocalDate asAt, int latest) {
-        TreeSet<LocalDate> dates = new TreeSet<>();
-        for (String review : reviews) {
-            LocalDate date = asAt.plusDays(1);
-            for (int i = 0; i < latest && (date = ReconciledDates.before(jdbc, review, date)) != null; i++) {
-                dates.add(date);
-            }
+    /**
+     * The review's latest dates up to asAt (at most latest) that it was reconciled as at: those known, then the
+     * ones before them through the index. Any of them that is among the partnership's latest is among the review's.
+     */
+    private List<LocalDate> latestDates(String review, LocalDate asAt, int latest, Set<LocalDate> known) {
+        List<LocalDate> dates = new ArrayList<>(new TreeSet<>(known).descendingSet().stream().filter(d -> !d.isAfter(asAt)).toList());
+        LocalDate date = dates.isEmpty() ? asAt.plusDays(1) : dates.get(dates.size() - 1);
+        while (dates.size() < latest && (date = ReconciledDates.before(jdbc, review, date)) != null) {
+            dates.add(date);
         }
-        return dates.descendingSet().stream().limit(latest).toList();
+        return dates.subList(0, Math.min(latest, dates.size()));
     }
 
     /**

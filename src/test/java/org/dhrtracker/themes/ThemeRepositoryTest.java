@@ -13,6 +13,7 @@ import org.dhrtracker.JobTestSupport;
 import org.dhrtracker.intake.IngestReturnsJobConfiguration;
 import org.dhrtracker.reconcile.ReconcileJobConfiguration;
 import org.dhrtracker.reconcile.ReconciledDates;
+import org.dhrtracker.report.ReportDataLoader;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,7 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The open recommendations at the latest reconciled dates, read date by date through the index, are
  * those of the same dates in the read of every date (the master workbook's), for the demo review
- * reconciled as at five dates; and the date reconciled before a date.
+ * reconciled as at five dates, also when the latest two come from the report's own load of the review;
+ * and the date reconciled before a date.
  */
 class ThemeRepositoryTest extends JobTestSupport {
 
@@ -29,6 +31,9 @@ class ThemeRepositoryTest extends JobTestSupport {
 
     @Autowired
     private ThemeRepository repository;
+
+    @Autowired
+    private ReportDataLoader loader;
 
     @Test
     void theLatestDatesAreTheLastOfEveryDate() throws Exception {
@@ -53,6 +58,14 @@ class ThemeRepositoryTest extends JobTestSupport {
         assertThat(before).isEqualTo(last(repository.openByDate("NABSCOP", LocalDate.of(2015, 4, 30), ThemeCoding.ALL_DATES), 3));
         assertThat(repository.openByDate("NABSCOP", LocalDate.of(2014, 1, 1), 3)).as("before any reconciliation").isEmpty();
         assertThat(repository.openByDate("NO-SUCH", asAt, 3)).isEmpty();
+
+        // The report step knows the open recommendations at the review's latest two dates from its own load:
+        // they are those of the statuses stored then, and with them the latest dates are the same.
+        Map<LocalDate, Set<Long>> known = loader.load("DHR1", asAt, false).openRecommendations();
+        assertThat(known).isEqualTo(last(every, 2));
+        assertThat(repository.openByDate("NABSCOP", asAt, 3, Map.of("DHR1", known))).isEqualTo(last(every, 3));
+        assertThat(repository.openByDate("NABSCOP", asAt, 1, Map.of("DHR1", known))).isEqualTo(last(every, 1));
+        assertThat(repository.openByDate("NABSCOP", asAt, 5, Map.of("DHR1", known))).isEqualTo(last(every, 5));
 
         // the dates before a date, as the reports' "since the last report" and the themes read them
         assertThat(ReconciledDates.before(db, "DHR1", asAt)).isEqualTo(RECONCILED.get(3));
