@@ -36,10 +36,9 @@ public record Taxonomy(List<Theme> themes) {
     /** A theme and the terms that tag a text with it. */
     public record Theme(String area, String code, String name, List<Term> terms) {
 
-        /** @param folded the text through {@link #fold} */
-        boolean matches(String text, String folded) {
+        boolean matches(Text text) {
             for (Term t : terms) {
-                if (t.matches(text, folded)) {
+                if (t.matches(text)) {
                     return true;
                 }
             }
@@ -58,8 +57,19 @@ public record Taxonomy(List<Theme> themes) {
 
         /** @param folded the text through {@link #fold} */
         boolean matches(String text, String folded) {
+            return matches(new Text(text, folded));
+        }
+
+        boolean matches(Text t) {
+            String text = t.text();
+            String folded = t.folded();
             if (start == null || folded.length() != text.length()) {
                 return pattern.matcher(text).find();
+            }
+            // every match starts a word (after a look-behind or a \b): most terms' first letters start no word of a
+            // given text, and looking that up once beats searching the whole text for each term
+            if (!t.mayStartWord(start)) {
+                return false;
             }
             int at = folded.indexOf(start);
             if (at < 0) {
@@ -73,6 +83,64 @@ public record Taxonomy(List<Theme> themes) {
                 }
             }
             return false;
+        }
+    }
+
+    /**
+     * A text as the terms look at it: as written, folded ({@link #fold}), and the first three characters of every
+     * position that starts a word (the text's start, or after a character that is neither letter nor digit) in a
+     * small hashed filter. A match of a term with a start is at such a position: after its look-behind (no
+     * letter or number before it) or its \b before letters.
+     */
+    public static final class Text {
+
+        private static final int BITS = 4096;
+
+        private final String text;
+        private final String folded;
+        private final long[] wordStarts = new long[BITS / 64];
+
+        public Text(String text) {
+            this(text, fold(text));
+        }
+
+        Text(String text, String folded) {
+            this.text = text;
+            this.folded = folded;
+            if (folded.length() == text.length()) {
+                for (int p = 0; p + 3 <= folded.length(); p++) {
+                    // the boundary as the expressions see it, in the text as written
+                    if (p == 0 || !Character.isLetterOrDigit(text.charAt(p - 1))) {
+                        int bit = bucket(folded, p);
+                        wordStarts[bit >>> 6] |= 1L << bit;
+                    }
+                }
+            }
+        }
+
+        String text() {
+            return text;
+        }
+
+        String folded() {
+            return folded;
+        }
+
+        /**
+         * False only when no word of the text starts with these folded characters (a start shorter than three is
+         * always looked for); true may be wrong, and the caller then looks.
+         */
+        boolean mayStartWord(String start) {
+            if (start.length() < 3) {
+                return true;
+            }
+            int bit = bucket(start, 0);
+            return (wordStarts[bit >>> 6] & 1L << bit) != 0;
+        }
+
+        private static int bucket(String s, int at) {
+            int h = (s.charAt(at) * 31 + s.charAt(at + 1)) * 31 + s.charAt(at + 2);
+            return (h ^ h >>> 12) & BITS - 1;
         }
     }
 

@@ -88,8 +88,8 @@ public class ThemeCoding {
 
     /** The themes the rules give a text, in taxonomy order. */
     public static List<String> tag(Taxonomy taxonomy, String text) {
-        String folded = Taxonomy.fold(text);
-        return taxonomy.themes().stream().filter(t -> t.matches(text, folded)).map(Theme::code).toList();
+        Taxonomy.Text prepared = new Taxonomy.Text(text);
+        return taxonomy.themes().stream().filter(t -> t.matches(prepared)).map(Theme::code).toList();
     }
 
     /** Every recommendation of the review (every review when null), coded. */

@@ -45,7 +45,8 @@ class TaxonomyTest {
         List<String> texts = List.of("All GP PRACTICES to review MIDWIFERY and Carers' needs", "a general\npractice-based programme",
                 "İNFORMATION SHARING and ſupervision", "the K\u212Aelvin-sign caseloads", "Non-Compliance with medication",
                 "the perpetrator's needs; PERPETRATOR PROGRAMMES; safety\tplans", "ÉQUALITY for older victims", "\uD801\uDC00 GP \uD801\uDC28 CARERS", "",
-                "POLICE officers and police bail", "Police bail only", "the policeman; a POLIC", "Polie and the polcie");
+                "POLICE officers and police bail", "Police bail only", "the policeman; a POLIC", "Polie and the polcie",
+                "(police) 3police _police e\u0301police «Carers» carers-support the GP's", "GP,police;carers/midwives");
         Taxonomy taxonomy = Taxonomy.load(Path.of("target/no-such-home"));
         List<Taxonomy.Term> terms = new java.util.ArrayList<>();
         taxonomy.themes().forEach(t -> terms.addAll(t.terms()));
@@ -70,6 +71,16 @@ class TaxonomyTest {
         assertThat(Taxonomy.term("/\\bpolice|GP/").start()).isNull();
         assertThat(Taxonomy.term("/police/").start()).isNull();
         assertThat(Taxonomy.term("/\\bgp\\b/").start()).isNull();
+    }
+
+    /** A text's word starts, as the terms are looked up in it: the text's start, or after neither letter nor digit. */
+    @Test
+    void aTextKnowsTheFirstLettersOfItsWords() {
+        Taxonomy.Text text = new Taxonomy.Text("The Policeman (carers) 3rd_floor, Ébène");
+        assertThat(List.of("the", "pol", "police", "car", "3rd", "ébè", "fl")).allMatch(text::mayStartWord);
+        // inside a word (after a letter, a digit or an accented letter): no word starts so
+        assertThat(List.of("oli", "lic", "are", "rd_", "bèn")).noneMatch(text::mayStartWord);
+        assertThat(new Taxonomy.Text("").mayStartWord("pol")).isFalse();
     }
 
     @Test
