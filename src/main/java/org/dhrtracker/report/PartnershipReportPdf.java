@@ -2,9 +2,12 @@ package org.dhrtracker.report;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.dhrtracker.reconcile.ActionStatus;
 import org.dhrtracker.reconcile.Assessor.Assessment;
@@ -45,7 +48,7 @@ public class PartnershipReportPdf {
             return null;
         }
         ReportData first = reviews.get(0);
-        Map<String, Map<java.time.LocalDate, java.util.Set<Long>>> known = new java.util.HashMap<>();
+        Map<String, Map<LocalDate, Set<Long>>> known = new HashMap<>();
         reviews.forEach(r -> known.put(r.reviewId(), r.openRecommendations()));
         return ThemesText.partnership(themes.partnership(first.partnership(), first.asAt(), ThemesText.REPORT_DATES, known));
     }
