@@ -20,9 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import org.dhrtracker.SqlDates;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.dhrtracker.SqlDates;
 import org.dhrtracker.register.Scope;
 import org.dhrtracker.themes.Taxonomy;
 import org.dhrtracker.themes.ThemeRepository;

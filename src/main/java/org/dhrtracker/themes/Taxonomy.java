@@ -55,11 +55,6 @@ public record Taxonomy(List<Theme> themes) {
      */
     public record Term(Pattern pattern, String start) {
 
-        /** @param folded the text through {@link #fold} */
-        boolean matches(String text, String folded) {
-            return matches(new Text(text, folded));
-        }
-
         boolean matches(Text t) {
             String text = t.text();
             String folded = t.folded();
@@ -101,12 +96,8 @@ public record Taxonomy(List<Theme> themes) {
         private final long[] wordStarts = new long[BITS / 64];
 
         public Text(String text) {
-            this(text, fold(text));
-        }
-
-        Text(String text, String folded) {
             this.text = text;
-            this.folded = folded;
+            this.folded = fold(text);
             if (folded.length() == text.length()) {
                 for (int p = 0; p + 3 <= folded.length(); p++) {
                     // the boundary as the expressions see it, in the text as written
