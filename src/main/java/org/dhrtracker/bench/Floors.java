@@ -357,7 +357,7 @@ final class Floors {
             NationalData.GeneratedAction first = data.review(r).get(0);
             partnerships.get(partnerships.size() - 1).add(new ReportData(first.partnership(), first.partnershipName(), first.review(),
                     first.reviewTitle(), asAt, marking, Instant.now(), List.of(), List.of(), new Assessment(List.of(), List.of()), List.of(),
-                    ReportData.SinceLast.firstReport(), Map.of()));
+                    ReportData.SinceLast.firstReport(), Map.of(), List.of()));
         }
         // the themes section's text as the month wrote it, worked out before the clock starts: the
         // floor is Jasper's fill and export of the same layout, not the coding

@@ -13,6 +13,7 @@ import org.dhrtracker.reconcile.ActionStatus;
 import org.dhrtracker.reconcile.Assessor.Assessment;
 import org.dhrtracker.reconcile.FindingCode.Severity;
 import org.dhrtracker.themes.ThemeCoding;
+import org.dhrtracker.themes.ThemeRepository.RecommendationText;
 import org.dhrtracker.themes.ThemesText;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -50,7 +51,11 @@ public class PartnershipReportPdf {
         ReportData first = reviews.get(0);
         Map<String, Map<LocalDate, Set<Long>>> known = new HashMap<>();
         reviews.forEach(r -> known.put(r.reviewId(), r.openRecommendations()));
-        return ThemesText.partnership(themes.partnership(first.partnership(), first.asAt(), ThemesText.REPORT_DATES, known));
+        // the recommendations as the reviews' load read them, when it did for every review (the floors' rows have none)
+        List<RecommendationText> recommendations = reviews.stream().allMatch(r -> !r.recommendations().isEmpty())
+                ? reviews.stream().flatMap(r -> r.recommendations().stream()).toList()
+                : null;
+        return ThemesText.partnership(themes.partnership(first.partnership(), first.asAt(), ThemesText.REPORT_DATES, known, recommendations));
     }
 
     /**

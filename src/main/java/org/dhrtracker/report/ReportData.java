@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.dhrtracker.reconcile.ActionStatus;
 import org.dhrtracker.reconcile.Assessor.Assessment;
+import org.dhrtracker.themes.ThemeRepository.RecommendationText;
 
 /**
  * Everything one progress report of one review shows, as at one date. Built from the database by
@@ -24,6 +25,8 @@ import org.dhrtracker.reconcile.Assessor.Assessment;
  * @param openRecommendations the review's recommendations (by id) open at the as-at date and at the
  *        previous report's date, from the statuses stored for them: what the partnership report's themes
  *        section counts at those dates, so that it need not read them again; empty when not loaded
+ * @param recommendations the review's recommendations in plan order, text included, as the themes section codes
+ *        them (read with the actions, so that it need not read them again); empty when not loaded
  */
 public record ReportData(
         String partnership,
@@ -38,7 +41,8 @@ public record ReportData(
         Assessment assessment,
         List<TrendPoint> openOverTime,
         SinceLast sinceLast,
-        Map<LocalDate, Set<Long>> openRecommendations) {
+        Map<LocalDate, Set<Long>> openRecommendations,
+        List<RecommendationText> recommendations) {
 
     /** Open actions (anything not Completed) as at a date. */
     public record TrendPoint(LocalDate asAt, int open) {

@@ -25,6 +25,7 @@ import org.dhrtracker.report.ReportData.ActionLine;
 import org.dhrtracker.report.ReportData.SinceLast;
 import org.dhrtracker.report.ReportData.TrendPoint;
 import org.dhrtracker.report.ReportData.UpdateLine;
+import org.dhrtracker.themes.ThemeRepository.RecommendationText;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -63,11 +64,15 @@ public class ReportDataLoader {
         LocalDate previous = ReconciledDates.before(jdbc, reviewId, asAt);
         SinceLastBuilder since = new SinceLastBuilder();
         OpenRecommendations open = new OpenRecommendations();
+        // each recommendation once, as its first action brings it (the rows come in plan order): the themes section's
+        // coding reads them from here rather than again; every recommendation has an action (a register row is one)
+        List<Function<String, RecommendationText>> recommendations = new ArrayList<>();
+        long[] lastRecommendation = {-1};
         // One read of the actions for the report and its assessment; the sign-off needs the claims the assessment works out.
         List<Assessor.ActionRow> planned = new ArrayList<>();
         List<Function<Map<Long, Claim>, ActionLine>> lines = jdbc.query("""
-                SELECT a.action_id, r.owning_body, r.number, r.text, r.scope, r.scope_as_written, a.action_ref, a.agency_code, g.name,
-                       a.action_text, a.evidence_of_achievement, a.implementation_lead, a.target_date_text, s.due_date, s.status,
+                SELECT a.action_id, r.source, r.owning_body, r.number, r.text, r.scope, r.scope_as_written, a.action_ref, a.agency_code,
+                       g.name, a.action_text, a.evidence_of_achievement, a.implementation_lead, a.target_date_text, s.due_date, s.status,
                        u.as_at, u.status AS reported, u.progress, u.completion_date, p.status AS was, p.due_date AS was_due,
                        a.due_date AS planned_due, a.due_date_note, r.recommendation_id, s.recommendation_id AS status_recommendation,
                        p.recommendation_id AS was_recommendation
@@ -84,9 +89,20 @@ public class ReportDataLoader {
             String ref = rs.getString("action_ref");
             LocalDate due = date(rs, "due_date");
             LocalDate completion = date(rs, "completion_date");
+            long recommendationId = rs.getLong("recommendation_id");
             planned.add(new Assessor.ActionRow(id, ref, rs.getString("agency_code"), date(rs, "planned_due"), rs.getString("due_date_note"),
-                    rs.getLong("recommendation_id"), rs.getString("number"), rs.getString("owning_body"), status));
+                    recommendationId, rs.getString("number"), rs.getString("owning_body"), status));
             since.add(ref, status, due, rs.getString("was"), date(rs, "was_due"));
+            if (recommendationId != lastRecommendation[0]) {
+                lastRecommendation[0] = recommendationId;
+                String source = rs.getString("source");
+                String owningBody = rs.getString("owning_body");
+                String number = rs.getString("number");
+                String scope = rs.getString("scope");
+                String text = rs.getString("text");
+                recommendations.add(partnership -> new RecommendationText(recommendationId, reviewId, partnership, source, owningBody,
+                        number, scope, text));
+            }
             // each status with the recommendation stored with it, as the themes section reads statuses
             open.add(asAt, status.name(), rs.getLong("status_recommendation"));
             open.add(previous, rs.getString("was"), rs.getLong("was_recommendation"));
@@ -114,10 +130,14 @@ public class ReportDataLoader {
                 reviewId, at);
 
         return jdbc.queryForObject("SELECT partnership, partnership_name, title FROM review WHERE review_id = ?",
-                (rs, i) -> new ReportData(rs.getString(1), rs.getString(2), reviewId, rs.getString(3), asAt, marking,
-                        clock.instant(), actions, history, assessed.assessment(),
-                        withHistory ? openOverTime(reviewId, asAt, actions) : List.of(),
-                        previous == null ? SinceLast.firstReport() : since.since(previous), open.byDate), reviewId);
+                (rs, i) -> {
+                    String partnership = rs.getString(1);
+                    return new ReportData(partnership, rs.getString(2), reviewId, rs.getString(3), asAt, marking,
+                            clock.instant(), actions, history, assessed.assessment(),
+                            withHistory ? openOverTime(reviewId, asAt, actions) : List.of(),
+                            previous == null ? SinceLast.firstReport() : since.since(previous), open.byDate,
+                            recommendations.stream().map(r -> r.apply(partnership)).toList());
+                }, reviewId);
     }
 
     /**

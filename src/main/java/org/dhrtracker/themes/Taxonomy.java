@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +37,9 @@ public record Taxonomy(List<Theme> themes) {
     /** A theme and the terms that tag a text with it. */
     public record Theme(String area, String code, String name, List<Term> terms) {
 
-        boolean matches(Text text) {
+        boolean matches(Text text, Matchers matchers) {
             for (Term t : terms) {
-                if (t.matches(text)) {
+                if (t.matches(text, matchers)) {
                     return true;
                 }
             }
@@ -55,11 +56,11 @@ public record Taxonomy(List<Theme> themes) {
      */
     public record Term(Pattern pattern, String start) {
 
-        boolean matches(Text t) {
+        boolean matches(Text t, Matchers matchers) {
             String text = t.text();
             String folded = t.folded();
             if (start == null || folded.length() != text.length()) {
-                return pattern.matcher(text).find();
+                return matchers.of(pattern, text).find();
             }
             // every match starts a word (after a look-behind or a \b): most terms' first letters start no word of a
             // given text, and looking that up once beats searching the whole text for each term
@@ -71,13 +72,34 @@ public record Taxonomy(List<Theme> themes) {
                 // most terms' start is in no given text: no matcher made (making one was a third of the coding)
                 return false;
             }
-            Matcher m = pattern.matcher(text).useTransparentBounds(true);
+            Matcher m = matchers.of(pattern, text);
             for (; at >= 0; at = folded.indexOf(start, at + 1)) {
                 if (m.region(at, text.length()).lookingAt()) {
                     return true;
                 }
             }
             return false;
+        }
+    }
+
+    /**
+     * Each term's matcher, made once and reset for every text it is tried on: making one for every text was most of
+     * what the tagging had left to cost. Transparent bounds, so that a match tried from a word start still sees the
+     * character before it. For one thread.
+     */
+    public static final class Matchers {
+
+        private final Map<Pattern, Matcher> byPattern = new IdentityHashMap<>();
+
+        Matcher of(Pattern pattern, String text) {
+            Matcher m = byPattern.get(pattern);
+            if (m == null) {
+                m = pattern.matcher(text).useTransparentBounds(true);
+                byPattern.put(pattern, m);
+                return m;
+            }
+            // the whole text as the region again; the bounds stay transparent
+            return m.reset(text);
         }
     }
 
@@ -101,12 +123,21 @@ public record Taxonomy(List<Theme> themes) {
             if (folded.length() == text.length()) {
                 for (int p = 0; p + 3 <= folded.length(); p++) {
                     // the boundary as the expressions see it, in the text as written
-                    if (p == 0 || !Character.isLetterOrDigit(text.charAt(p - 1))) {
+                    if (p == 0 || !letterOrDigit(text.charAt(p - 1))) {
                         int bit = bucket(folded, p);
                         wordStarts[bit >>> 6] |= 1L << bit;
                     }
                 }
             }
+        }
+
+        /** {@link Character#isLetterOrDigit(char)}, ASCII without the tables: most of every text. */
+        static boolean letterOrDigit(char c) {
+            if (c < 128) {
+                char lower = (char) (c | 0x20);
+                return lower >= 'a' && lower <= 'z' || c >= '0' && c <= '9';
+            }
+            return Character.isLetterOrDigit(c);
         }
 
         String text() {

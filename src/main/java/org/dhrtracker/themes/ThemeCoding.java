@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -88,8 +89,13 @@ public class ThemeCoding {
 
     /** The themes the rules give a text, in taxonomy order. */
     public static List<String> tag(Taxonomy taxonomy, String text) {
+        return tag(taxonomy, text, new Taxonomy.Matchers());
+    }
+
+    /** The same, with the terms' matchers of the texts tagged before (one thread's). */
+    static List<String> tag(Taxonomy taxonomy, String text, Taxonomy.Matchers matchers) {
         Taxonomy.Text prepared = new Taxonomy.Text(text);
-        return taxonomy.themes().stream().filter(t -> t.matches(prepared)).map(Theme::code).toList();
+        return taxonomy.themes().stream().filter(t -> t.matches(prepared, matchers)).map(Theme::code).toList();
     }
 
     /** Every recommendation of the review (every review when null), coded. */
@@ -101,8 +107,9 @@ public class ThemeCoding {
         // the corrections of these recommendations' reviews only, each through its key
         Map<String, List<Override>> overrides = repository.overrides(recommendations.stream().map(RecommendationText::reviewId).distinct().toList());
         List<Coded> coded = new ArrayList<>();
+        Taxonomy.Matchers matchers = new Taxonomy.Matchers();
         for (RecommendationText r : recommendations) {
-            List<String> byRules = tag(taxonomy, r.text());
+            List<String> byRules = tag(taxonomy, r.text(), matchers);
             Set<String> themes = new LinkedHashSet<>(byRules);
             for (Override o : overrides.getOrDefault(r.key(), List.of())) {
                 if (o.add()) {
@@ -130,18 +137,22 @@ public class ThemeCoding {
      * reconciled as at (at most latestDates of them, or {@link #ALL_DATES}).
      */
     public PartnershipThemes partnership(String partnership, LocalDate asAt, int latestDates) {
-        return partnership(partnership, asAt, latestDates, Map.of());
+        return partnership(partnership, asAt, latestDates, Map.of(), null);
     }
 
     /**
-     * The same, with the open recommendations the caller has read already at some of the reviews' latest dates
-     * ({@link ThemeRepository#openByDate(String, LocalDate, int, Map)}), which are not read again.
+     * The same, with what the caller has read already, which is not read again: the open recommendations at some of
+     * the reviews' latest dates ({@link ThemeRepository#openByDate(String, LocalDate, int, Map)}), and the
+     * partnership's recommendations (every one of them, each review's in plan order), or null to read them.
      */
-    public PartnershipThemes partnership(String partnership, LocalDate asAt, int latestDates, Map<String, Map<LocalDate, Set<Long>>> known) {
+    public PartnershipThemes partnership(String partnership, LocalDate asAt, int latestDates, Map<String, Map<LocalDate, Set<Long>>> known,
+            List<RecommendationText> recommendations) {
         // only the partnership's own: the report step asks once per partnership, so coding the
         // country each time grew with the square of it
         Taxonomy taxonomy = taxonomy();
-        List<Coded> coded = code(taxonomy, repository.recommendationsOfPartnership(partnership));
+        List<RecommendationText> own = recommendations != null ? recommendations : repository.recommendationsOfPartnership(partnership);
+        // the reviews in one order whoever read them (a stable sort: each review's stay in plan order)
+        List<Coded> coded = code(taxonomy, own.stream().sorted(Comparator.comparing(RecommendationText::reviewId)).toList());
         Map<Long, Coded> byId = new HashMap<>();
         coded.forEach(c -> byId.put(c.recommendation().id(), c));
         Map<LocalDate, Map<String, Integer>> overTime = new LinkedHashMap<>();

@@ -68,7 +68,8 @@ class BoardReportPdfTest {
         ReportData empty = new ReportData(full.partnership(), full.partnershipName(), full.reviewId(), full.reviewTitle(),
                 full.asAt(), full.marking(), full.generatedAt(), java.util.List.of(), java.util.List.of(),
                 new org.dhrtracker.reconcile.Assessor.Assessment(java.util.List.of(), java.util.List.of()),
-                java.util.List.of(new ReportData.TrendPoint(full.asAt(), 0)), ReportData.SinceLast.firstReport(), java.util.Map.of());
+                java.util.List.of(new ReportData.TrendPoint(full.asAt(), 0)), ReportData.SinceLast.firstReport(), java.util.Map.of(),
+                java.util.List.of());
         Path file = dir.resolve("empty.pdf");
         pdf.write(empty, file);
         try (PDDocument doc = Loader.loadPDF(file.toFile())) {

@@ -66,7 +66,7 @@ final class ReportFixtures {
                 List.of(new ReportData.TrendPoint(LocalDate.of(2015, 1, 31), 6), new ReportData.TrendPoint(LocalDate.of(2016, 4, 30), 5),
                         new ReportData.TrendPoint(LocalDate.of(2016, 5, 31), 5)),
                 new ReportData.SinceLast(LocalDate.of(2016, 4, 30), List.of(), List.of("DHR1-28a-POLICE"), List.of("DHR1-28c-CWPT"),
-                        List.of("DHR1-28d-WMAS")), java.util.Map.of());
+                        List.of("DHR1-28d-WMAS")), java.util.Map.of(), List.of());
     }
 
     /** Findings and roll-ups as the assessor gives them: one of each severity, two recommendations. */

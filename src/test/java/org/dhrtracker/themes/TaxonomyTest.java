@@ -56,9 +56,13 @@ class TaxonomyTest {
         }
         int matches = 0;
         for (Taxonomy.Term term : terms) {
+            // the term's matcher as the coding keeps it, from one text to the next, and a new one for each text
+            Taxonomy.Matchers reused = new Taxonomy.Matchers();
             for (String text : texts) {
                 boolean alone = term.pattern().matcher(text).find();
-                assertThat(term.matches(new Taxonomy.Text(text))).as("%s in %s", term.pattern(), text).isEqualTo(alone);
+                assertThat(term.matches(new Taxonomy.Text(text), reused)).as("%s in %s", term.pattern(), text).isEqualTo(alone);
+                assertThat(term.matches(new Taxonomy.Text(text), new Taxonomy.Matchers())).as("%s in %s", term.pattern(), text)
+                        .isEqualTo(alone);
                 matches += alone ? 1 : 0;
             }
         }
@@ -81,6 +85,10 @@ class TaxonomyTest {
         // inside a word (after a letter, a digit or an accented letter): no word starts so
         assertThat(List.of("oli", "lic", "are", "rd_", "bèn")).noneMatch(text::mayStartWord);
         assertThat(new Taxonomy.Text("").mayStartWord("pol")).isFalse();
+        // the ASCII short cut answers as Character.isLetterOrDigit does, and so does the rest
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            assertThat(Taxonomy.Text.letterOrDigit(c)).as("U+%04X", (int) c).isEqualTo(Character.isLetterOrDigit(c));
+        }
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.dhrtracker.JobTestSupport;
 import org.dhrtracker.intake.IngestReturnsJobConfiguration;
 import org.dhrtracker.reconcile.ReconcileJobConfiguration;
 import org.dhrtracker.reconcile.ReconciledDates;
+import org.dhrtracker.report.ReportData;
 import org.dhrtracker.report.ReportDataLoader;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
@@ -22,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The open recommendations at the latest reconciled dates, read date by date through the index, are
  * those of the same dates in the read of every date (the master workbook's), for the demo review
  * reconciled as at five dates, also when the latest two come from the report's own load of the review;
- * and the date reconciled before a date.
+ * the recommendations that load reads, and the themes section from them; and the date reconciled before a date.
  */
 class ThemeRepositoryTest extends JobTestSupport {
 
@@ -34,6 +35,9 @@ class ThemeRepositoryTest extends JobTestSupport {
 
     @Autowired
     private ReportDataLoader loader;
+
+    @Autowired
+    private ThemeCoding coding;
 
     @Test
     void theLatestDatesAreTheLastOfEveryDate() throws Exception {
@@ -66,6 +70,16 @@ class ThemeRepositoryTest extends JobTestSupport {
         assertThat(repository.openByDate("NABSCOP", asAt, 3, Map.of("DHR1", known))).isEqualTo(last(every, 3));
         assertThat(repository.openByDate("NABSCOP", asAt, 1, Map.of("DHR1", known))).isEqualTo(last(every, 1));
         assertThat(repository.openByDate("NABSCOP", asAt, 5, Map.of("DHR1", known))).isEqualTo(last(every, 5));
+
+        // It knows the review's recommendations, text included, from the same load: the register's, in plan order.
+        // The partnership's themes section from them and the known statuses is the one read from the database.
+        ReportData loaded = loader.load("DHR1", asAt, false);
+        assertThat(loaded.recommendations()).hasSize(db.queryForObject("SELECT COUNT(*) FROM recommendation", Integer.class))
+                .isEqualTo(repository.recommendations("DHR1"));
+        String fromLoad = ThemesText.partnership(coding.partnership("NABSCOP", asAt, ThemesText.REPORT_DATES, Map.of("DHR1", known),
+                loaded.recommendations()));
+        assertThat(fromLoad).contains("Recommendations per theme").isEqualTo(ThemesText.partnership(coding.partnership("NABSCOP", asAt,
+                ThemesText.REPORT_DATES)));
 
         // the dates before a date, as the reports' "since the last report" and the themes read them
         assertThat(ReconciledDates.before(db, "DHR1", asAt)).isEqualTo(RECONCILED.get(3));
