@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -119,16 +120,30 @@ public record Taxonomy(List<Theme> themes) {
 
         public Text(String text) {
             this.text = text;
-            this.folded = fold(text);
-            if (folded.length() == text.length()) {
-                for (int p = 0; p + 3 <= folded.length(); p++) {
-                    // the boundary as the expressions see it, in the text as written
-                    if (p == 0 || !letterOrDigit(text.charAt(p - 1))) {
-                        int bit = bucket(folded, p);
-                        wordStarts[bit >>> 6] |= 1L << bit;
-                    }
+            // one pass: each character folded as fold() does it, and a word start's three characters marked once folded
+            char[] chars = text.toCharArray();
+            boolean afterWord = false;
+            boolean startBefore = false;
+            boolean startTwoBefore = false;
+            for (int p = 0; p < chars.length; p++) {
+                char c = chars[p];
+                if (Character.isSurrogate(c)) {
+                    // folded by code point: its length may change, and every start is taken as possible
+                    this.folded = fold(text);
+                    Arrays.fill(wordStarts, -1L);
+                    return;
                 }
+                chars[p] = foldChar(c);
+                if (startTwoBefore) {
+                    int bit = bucket(chars, p - 2);
+                    wordStarts[bit >>> 6] |= 1L << bit;
+                }
+                // the boundary as the expressions see it, in the text as written
+                startTwoBefore = startBefore;
+                startBefore = !afterWord;
+                afterWord = letterOrDigit(c);
             }
+            this.folded = new String(chars);
         }
 
         /** {@link Character#isLetterOrDigit(char)}, ASCII without the tables: most of every text. */
@@ -161,7 +176,15 @@ public record Taxonomy(List<Theme> themes) {
         }
 
         private static int bucket(String s, int at) {
-            int h = (s.charAt(at) * 31 + s.charAt(at + 1)) * 31 + s.charAt(at + 2);
+            return bucket(s.charAt(at), s.charAt(at + 1), s.charAt(at + 2));
+        }
+
+        private static int bucket(char[] s, int at) {
+            return bucket(s[at], s[at + 1], s[at + 2]);
+        }
+
+        private static int bucket(char a, char b, char c) {
+            int h = (a * 31 + b) * 31 + c;
             return (h ^ h >>> 12) & BITS - 1;
         }
     }
@@ -174,20 +197,23 @@ public record Taxonomy(List<Theme> themes) {
     public static String fold(String text) {
         char[] chars = text.toCharArray();
         for (int i = 0; i < chars.length; i++) {
-            char c = chars[i];
-            if (c < 128) {
-                // the same as below for ASCII, without the tables: most of every text
-                chars[i] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
-                continue;
-            }
-            if (Character.isSurrogate(c)) {
+            if (Character.isSurrogate(chars[i])) {
                 StringBuilder folded = new StringBuilder(text.length());
                 text.codePoints().forEach(cp -> folded.appendCodePoint(Character.toLowerCase(Character.toUpperCase(cp))));
                 return folded.toString();
             }
-            chars[i] = Character.toLowerCase(Character.toUpperCase(chars[i]));
+            chars[i] = foldChar(chars[i]);
         }
         return new String(chars);
+    }
+
+    /** One character (not a surrogate) folded as {@link #fold} does. */
+    private static char foldChar(char c) {
+        if (c < 128) {
+            // the same as below for ASCII, without the tables: most of every text
+            return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
+        return Character.toLowerCase(Character.toUpperCase(c));
     }
 
     /** The areas in order, each with its themes in order. */

@@ -85,6 +85,11 @@ class TaxonomyTest {
         // inside a word (after a letter, a digit or an accented letter): no word starts so
         assertThat(List.of("oli", "lic", "are", "rd_", "bèn")).noneMatch(text::mayStartWord);
         assertThat(new Taxonomy.Text("").mayStartWord("pol")).isFalse();
+        assertThat(text.folded()).isEqualTo(Taxonomy.fold(text.text())).isEqualTo("the policeman (carers) 3rd_floor, ébène");
+        // a character outside the BMP: the text folded by code point, and any start taken as possible
+        Taxonomy.Text outside = new Taxonomy.Text("\uD801\uDC00 Police");
+        assertThat(outside.folded()).isEqualTo("\uD801\uDC28 police");
+        assertThat(List.of("pol", "oli", "xyz")).allMatch(outside::mayStartWord);
         // the ASCII short cut answers as Character.isLetterOrDigit does, and so does the rest
         for (char c = 0; c < Character.MAX_VALUE; c++) {
             assertThat(Taxonomy.Text.letterOrDigit(c)).as("U+%04X", (int) c).isEqualTo(Character.isLetterOrDigit(c));
