@@ -107,6 +107,10 @@ class NationalMonthTest extends JobTestSupport {
                 assertThat(text).contains(review);
                 assertThat(dir.resolve(ReportKind.FINDINGS.fileName(review, AS_AT))).isRegularFile();
             }
+            // each file holds its own partnership's rows and no other's
+            for (String other : db.queryForList("SELECT review_id FROM review WHERE partnership <> ?", String.class, partnership)) {
+                assertThat(text).as("%s in %s", other, pdf.getFileName()).doesNotContainPattern(java.util.regex.Pattern.quote(other) + "(?![0-9])");
+            }
         }
         assertThat(mostPages).as("a report whose themes section runs on to another page").isGreaterThan(1);
         try (Stream<Path> files = Files.walk(home.root().resolve("out"))) {
