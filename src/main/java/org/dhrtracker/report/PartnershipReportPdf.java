@@ -52,7 +52,7 @@ public class PartnershipReportPdf {
         Map<String, Map<LocalDate, Set<Long>>> known = new HashMap<>();
         reviews.forEach(r -> known.put(r.reviewId(), r.openRecommendations()));
         // the recommendations as the reviews' load read them, when it did for every review (the floors' rows have none)
-        List<RecommendationText> recommendations = reviews.stream().allMatch(r -> !r.recommendations().isEmpty())
+        List<RecommendationText> recommendations = reviews.stream().noneMatch(r -> r.recommendations().isEmpty())
                 ? reviews.stream().flatMap(r -> r.recommendations().stream()).toList()
                 : null;
         return ThemesText.partnership(themes.partnership(first.partnership(), first.asAt(), ThemesText.REPORT_DATES, known, recommendations));

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.apache.pdfbox.Loader;
@@ -109,7 +110,7 @@ class NationalMonthTest extends JobTestSupport {
             }
             // each file holds its own partnership's rows and no other's
             for (String other : db.queryForList("SELECT review_id FROM review WHERE partnership <> ?", String.class, partnership)) {
-                assertThat(text).as("%s in %s", other, pdf.getFileName()).doesNotContainPattern(java.util.regex.Pattern.quote(other) + "(?![0-9])");
+                assertThat(text).as("%s in %s", other, pdf.getFileName()).doesNotContainPattern(Pattern.quote(other) + "(?![0-9])");
             }
         }
         assertThat(mostPages).as("a report whose themes section runs on to another page").isGreaterThan(1);
