@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -128,7 +129,7 @@ public class DatabaseSchema implements InitializingBean, DisposableBean {
                 }
             }
         }
-        try (java.sql.PreparedStatement fill = c.prepareStatement("""
+        try (PreparedStatement fill = c.prepareStatement("""
                 UPDATE action_status SET recommendation_id =
                     (SELECT a.recommendation_id FROM action a WHERE a.action_id = action_status.action_id)
                 WHERE review_id = ?""")) {

@@ -8,9 +8,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 import org.dhrtracker.SqlDates;
@@ -64,10 +66,11 @@ public class ReportDataLoader {
         LocalDate previous = ReconciledDates.before(jdbc, reviewId, asAt);
         SinceLastBuilder since = new SinceLastBuilder();
         OpenRecommendations open = new OpenRecommendations();
+        ReviewRow review = jdbc.queryForObject("SELECT partnership, partnership_name, title FROM review WHERE review_id = ?",
+                (rs, i) -> new ReviewRow(rs.getString(1), rs.getString(2), rs.getString(3)), reviewId);
         // each recommendation once, as its first action brings it (the rows come in plan order): the themes section's
         // coding reads them from here rather than again; every recommendation has an action (a register row is one)
-        List<Function<String, RecommendationText>> recommendations = new ArrayList<>();
-        long[] lastRecommendation = {-1};
+        List<RecommendationText> recommendations = new ArrayList<>();
         // One read of the actions for the report and its assessment; the sign-off needs the claims the assessment works out.
         List<Assessor.ActionRow> planned = new ArrayList<>();
         List<Function<Map<Long, Claim>, ActionLine>> lines = jdbc.query("""
@@ -93,15 +96,9 @@ public class ReportDataLoader {
             planned.add(new Assessor.ActionRow(id, ref, rs.getString("agency_code"), date(rs, "planned_due"), rs.getString("due_date_note"),
                     recommendationId, rs.getString("number"), rs.getString("owning_body"), status));
             since.add(ref, status, due, rs.getString("was"), date(rs, "was_due"));
-            if (recommendationId != lastRecommendation[0]) {
-                lastRecommendation[0] = recommendationId;
-                String source = rs.getString("source");
-                String owningBody = rs.getString("owning_body");
-                String number = rs.getString("number");
-                String scope = rs.getString("scope");
-                String text = rs.getString("text");
-                recommendations.add(partnership -> new RecommendationText(recommendationId, reviewId, partnership, source, owningBody,
-                        number, scope, text));
+            if (recommendations.isEmpty() || recommendations.get(recommendations.size() - 1).id() != recommendationId) {
+                recommendations.add(new RecommendationText(recommendationId, reviewId, review.partnership(), rs.getString("source"),
+                        rs.getString("owning_body"), rs.getString("number"), rs.getString("scope"), rs.getString("text")));
             }
             // each status with the recommendation stored with it, as the themes section reads statuses
             open.add(asAt, status.name(), rs.getLong("status_recommendation"));
@@ -129,15 +126,9 @@ public class ReportDataLoader {
                 rs.getString("reported_by"), rs.getString("file_name"), rs.getInt("source_row"), instant(rs, "received_at")),
                 reviewId, at);
 
-        return jdbc.queryForObject("SELECT partnership, partnership_name, title FROM review WHERE review_id = ?",
-                (rs, i) -> {
-                    String partnership = rs.getString(1);
-                    return new ReportData(partnership, rs.getString(2), reviewId, rs.getString(3), asAt, marking,
-                            clock.instant(), actions, history, assessed.assessment(),
-                            withHistory ? openOverTime(reviewId, asAt, actions) : List.of(),
-                            previous == null ? SinceLast.firstReport() : since.since(previous), open.byDate,
-                            recommendations.stream().map(r -> r.apply(partnership)).toList());
-                }, reviewId);
+        return new ReportData(review.partnership(), review.name(), reviewId, review.title(), asAt, marking, clock.instant(), actions,
+                history, assessed.assessment(), withHistory ? openOverTime(reviewId, asAt, actions) : List.of(),
+                previous == null ? SinceLast.firstReport() : since.since(previous), open.byDate, recommendations);
     }
 
     /**
@@ -158,16 +149,19 @@ public class ReportDataLoader {
         return points;
     }
 
+    private record ReviewRow(String partnership, String name, String title) {
+    }
+
     /** The recommendations open at each date, from each action's status then: one not Completed leaves its recommendation open. */
     private static final class OpenRecommendations {
-        private final Map<LocalDate, Set<Long>> byDate = new java.util.TreeMap<>();
+        private final Map<LocalDate, Set<Long>> byDate = new TreeMap<>();
 
         /** @param status the status stored for the date (an {@link ActionStatus} name), or null when none was */
         void add(LocalDate date, String status, long recommendationId) {
             if (date == null || status == null) {
                 return;
             }
-            Set<Long> open = byDate.computeIfAbsent(date, d -> new java.util.HashSet<>());
+            Set<Long> open = byDate.computeIfAbsent(date, d -> new HashSet<>());
             if (!ActionStatus.COMPLETED.name().equals(status)) {
                 open.add(recommendationId);
             }
