@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.dhrtracker.SqlDates;
 import org.dhrtracker.intake.ReturnStatus;
@@ -97,7 +98,16 @@ public class Assessor {
      * An assessment with the review's completion claims as at the date it worked out on the way
      * (those of {@link ClosureRepository#claimsAsAt}), for a report that shows them too.
      */
-    public record Assessed(Assessment assessment, Map<Long, Claim> claims) {
+    public record Assessed(Assessment assessment, Map<Long, Claim> claims, Map<Long, Shown> shown) {
+    }
+
+    /**
+     * An update as a report shows it, the last return of an action, picked out of the assessment's pass
+     * over the review's updates by its id.
+     *
+     * @param status the stored status (a {@link ReturnStatus} name)
+     */
+    public record Shown(LocalDate asAt, String status, String progress, LocalDate completionDate) {
     }
 
     public Assessment assess(String reviewId, LocalDate asAt) {
@@ -113,19 +123,24 @@ public class Assessor {
                 JOIN action_status s ON s.action_id = a.action_id AND s.as_at = ?
                 WHERE a.review_id = ? ORDER BY r.plan_order, a.plan_order""", (rs, i) -> new ActionRow(rs.getLong(1),
                 rs.getString(2), rs.getString(3), SqlDates.get(rs, 4), rs.getString(5), rs.getLong(6), rs.getString(7),
-                rs.getString(8), ActionStatus.valueOf(rs.getString(9))), Date.valueOf(asAt), reviewId));
+                rs.getString(8), ActionStatus.valueOf(rs.getString(9))), Date.valueOf(asAt), reviewId), Set.of());
     }
 
     /**
      * The same, for the review's actions as the caller already read them with their statuses as at the
      * date (a report reads them anyway), in plan order.
+     *
+     * @param shown the updates the caller shows (each action's last return as reconciled): they come back in
+     *        {@link Assessed#shown()}, from the same pass, rather than by a read of each by its key
      */
-    public Assessed assessWithClaims(String reviewId, LocalDate asAt, List<ActionRow> actions) {
+    public Assessed assessWithClaims(String reviewId, LocalDate asAt, List<ActionRow> actions, Set<Long> shown) {
         Map<Long, List<Update>> updates = new LinkedHashMap<>();
         // The same pass gives each action's latest update, which the claims start from.
         Map<Long, LatestUpdates.Latest> latest = new java.util.HashMap<>();
+        Map<Long, Shown> shownUpdates = new java.util.HashMap<>();
         jdbc.query("""
-                SELECT u.action_id, u.as_at, u.status, u.evidence, u.revised_target_date, f.file_name, u.source_row, u.update_id
+                SELECT u.action_id, u.as_at, u.status, u.evidence, u.revised_target_date, f.file_name, u.source_row, u.update_id,
+                       u.progress, u.completion_date
                 FROM progress_update u JOIN action a ON a.action_id = u.action_id
                 JOIN return_file f ON f.return_file_id = u.return_file_id
                 WHERE a.review_id = ? AND u.as_at <= ? ORDER BY u.action_id, u.as_at, u.update_id""", rs -> {
@@ -133,6 +148,9 @@ public class Assessor {
                     rs.getString(6) + " row " + rs.getInt(7));
             updates.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(u);
             LatestUpdates.add(latest, rs.getLong(1), rs.getLong(8), u.asAt(), rs.getString(3), u.revisedTarget(), u.evidence());
+            if (shown.contains(rs.getLong(8))) {
+                shownUpdates.put(rs.getLong(8), new Shown(u.asAt(), rs.getString(3), rs.getString(9), SqlDates.get(rs, 10)));
+            }
         }, reviewId, Date.valueOf(asAt));
         Map<Long, Claim> claims = closure.claims(latest, reviewId, asAt);
 
@@ -162,7 +180,7 @@ public class Assessor {
         }
         findings.addAll(nationalLetters.findings(reviewId, asAt));
         findings.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::code));
-        return new Assessed(new Assessment(findings, rollups), claims);
+        return new Assessed(new Assessment(findings, rollups), claims, shownUpdates);
     }
 
     /**

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,6 @@ import org.dhrtracker.SqlDates;
 import org.dhrtracker.intake.ReturnStatus;
 import org.dhrtracker.reconcile.ActionStatus;
 import org.dhrtracker.reconcile.Assessor;
-import org.dhrtracker.reconcile.ClosureRepository.Claim;
 import org.dhrtracker.reconcile.ReconciledDates;
 import org.dhrtracker.reconcile.Reconciler;
 import org.dhrtracker.register.Scope;
@@ -62,7 +62,7 @@ public class ReportDataLoader {
      */
     public ReportData load(String reviewId, LocalDate asAt, boolean withHistory) {
         Date at = Date.valueOf(asAt);
-        // The statuses stored for the review's latest earlier date come with each action: what changed since then.
+        // The review's latest earlier reconciled date: what changed since then.
         LocalDate previous = ReconciledDates.before(jdbc, reviewId, asAt);
         SinceLastBuilder since = new SinceLastBuilder();
         OpenRecommendations open = new OpenRecommendations();
@@ -71,47 +71,65 @@ public class ReportDataLoader {
         // each recommendation once, as its first action brings it (the rows come in plan order): the themes section's
         // coding reads them from here rather than again; every recommendation has an action (a register row is one)
         List<RecommendationText> recommendations = new ArrayList<>();
-        // One read of the actions for the report and its assessment; the sign-off needs the claims the assessment works out.
+        // Each action's status as at the date and as at the previous one, the review's rows of each read by the
+        // review's index in one range: joined to the actions, each would be a search of the statuses' key per action.
+        Map<Long, StatusRow> statuses = statuses(reviewId, asAt);
+        Map<Long, StatusRow> before = previous == null ? Map.of() : statuses(reviewId, previous);
+        // One read of the plan for the report and its assessment (an action without a status as at the date is not
+        // reported); the sign-off needs the claims the assessment works out, and the last return it shows comes from
+        // the assessment's pass over the updates.
         List<Assessor.ActionRow> planned = new ArrayList<>();
-        List<Function<Map<Long, Claim>, ActionLine>> lines = jdbc.query("""
+        Set<Long> lastUpdates = new HashSet<>();
+        List<Function<Assessor.Assessed, ActionLine>> lines = new ArrayList<>();
+        jdbc.query("""
                 SELECT a.action_id, r.source, r.owning_body, r.number, r.text, r.scope, r.scope_as_written, a.action_ref, a.agency_code,
-                       g.name, a.action_text, a.evidence_of_achievement, a.implementation_lead, a.target_date_text, s.due_date, s.status,
-                       u.as_at, u.status AS reported, u.progress, u.completion_date, p.status AS was, p.due_date AS was_due,
-                       a.due_date AS planned_due, a.due_date_note, r.recommendation_id, s.recommendation_id AS status_recommendation,
-                       p.recommendation_id AS was_recommendation
+                       g.name, a.action_text, a.evidence_of_achievement, a.implementation_lead, a.target_date_text,
+                       a.due_date AS planned_due, a.due_date_note, r.recommendation_id
                 FROM action a
                 JOIN recommendation r ON r.recommendation_id = a.recommendation_id
                 JOIN agency g ON g.agency_code = a.agency_code
-                JOIN action_status s ON s.action_id = a.action_id AND s.as_at = ?
-                LEFT JOIN progress_update u ON u.update_id = s.last_update_id
-                LEFT JOIN action_status p ON p.action_id = a.action_id AND p.as_at = ?
                 WHERE a.review_id = ?
-                ORDER BY r.plan_order, a.plan_order""", (rs, i) -> {
+                ORDER BY r.plan_order, a.plan_order""", rs -> {
             long id = rs.getLong("action_id");
-            ActionStatus status = ActionStatus.valueOf(rs.getString("status"));
+            StatusRow now = statuses.get(id);
+            if (now == null) {
+                return;
+            }
+            StatusRow was = before.get(id);
             String ref = rs.getString("action_ref");
-            LocalDate due = date(rs, "due_date");
-            LocalDate completion = date(rs, "completion_date");
             long recommendationId = rs.getLong("recommendation_id");
             planned.add(new Assessor.ActionRow(id, ref, rs.getString("agency_code"), date(rs, "planned_due"), rs.getString("due_date_note"),
-                    recommendationId, rs.getString("number"), rs.getString("owning_body"), status));
-            since.add(ref, status, due, rs.getString("was"), date(rs, "was_due"));
+                    recommendationId, rs.getString("number"), rs.getString("owning_body"), now.status()));
+            since.add(ref, now.status(), now.due(), was == null ? null : was.status().name(), was == null ? null : was.due());
             if (recommendations.isEmpty() || recommendations.get(recommendations.size() - 1).id() != recommendationId) {
                 recommendations.add(new RecommendationText(recommendationId, reviewId, review.partnership(), rs.getString("source"),
                         rs.getString("owning_body"), rs.getString("number"), rs.getString("scope"), rs.getString("text")));
             }
             // each status with the recommendation stored with it, as the themes section reads statuses
-            open.add(asAt, status.name(), rs.getLong("status_recommendation"));
-            open.add(previous, rs.getString("was"), rs.getLong("was_recommendation"));
+            open.add(asAt, now.status().name(), now.recommendationId());
+            if (was != null) {
+                open.add(previous, was.status().name(), was.recommendationId());
+            }
+            if (now.lastUpdateId() != null) {
+                lastUpdates.add(now.lastUpdateId());
+            }
             ActionLine line = new ActionLine(
                     rs.getString("owning_body"), rs.getString("number"), rs.getString("text"), scope(rs),
                     ref, rs.getString("agency_code"), rs.getString("name"), rs.getString("action_text"),
                     rs.getString("evidence_of_achievement"), rs.getString("implementation_lead"), rs.getString("target_date_text"),
-                    due, status, date(rs, "as_at"), label(rs.getString("reported")), rs.getString("progress"), completion, null);
-            return claims -> withSignOff(line, ReportFormats.signOff(claims.get(id), completion));
-        }, at, previous == null ? at : Date.valueOf(previous), reviewId);
-        Assessor.Assessed assessed = assessor.assessWithClaims(reviewId, asAt, planned);
-        List<ActionLine> actions = lines.stream().map(l -> l.apply(assessed.claims())).toList();
+                    now.due(), now.status(), null, null, null, null, null);
+            lines.add(assessed -> {
+                Assessor.Shown last = now.lastUpdateId() == null ? null : assessed.shown().get(now.lastUpdateId());
+                LocalDate completion = last == null ? null : last.completionDate();
+                return withLastReturn(line, last, ReportFormats.signOff(assessed.claims().get(id), completion));
+            });
+        }, reviewId);
+        Assessor.Assessed assessed = assessor.assessWithClaims(reviewId, asAt, planned, lastUpdates);
+        if (!assessed.shown().keySet().containsAll(lastUpdates)) {
+            // the reconciliation picked each from the updates dated up to the date, which the assessment reads
+            throw new IllegalStateException("review " + reviewId + " as at " + asAt + ": a reconciled last return is not among its updates");
+        }
+        List<ActionLine> actions = lines.stream().map(l -> l.apply(assessed)).toList();
 
         List<UpdateLine> history = !withHistory ? List.of() : jdbc.query("""
                 SELECT u.as_at, a.action_ref, u.agency_code, u.status, u.progress, u.evidence, u.revised_target_date,
@@ -199,10 +217,29 @@ public class ReportDataLoader {
         }
     }
 
-    private static ActionLine withSignOff(ActionLine a, String signOff) {
+    /** The line with the last return shown (none when null) and the sign-off. */
+    private static ActionLine withLastReturn(ActionLine a, Assessor.Shown last, String signOff) {
         return new ActionLine(a.owningBody(), a.recommendationNo(), a.recommendationText(), a.scope(), a.actionRef(), a.agency(),
                 a.agencyName(), a.action(), a.evidenceOfAchievement(), a.implementationLead(), a.targetDateAsWritten(), a.dueDate(),
-                a.status(), a.lastReturnAsAt(), a.lastReportedStatus(), a.lastProgress(), a.completionDate(), signOff);
+                a.status(), last == null ? null : last.asAt(), last == null ? null : label(last.status()),
+                last == null ? null : last.progress(), last == null ? null : last.completionDate(), signOff);
+    }
+
+    /** A stored status of an action as at a date. */
+    private record StatusRow(ActionStatus status, LocalDate due, Long lastUpdateId, long recommendationId) {
+    }
+
+    /** The review's stored statuses as at the date, by action. */
+    private Map<Long, StatusRow> statuses(String reviewId, LocalDate date) {
+        Map<Long, StatusRow> byAction = new HashMap<>();
+        jdbc.query("SELECT action_id, status, due_date, last_update_id, recommendation_id FROM action_status WHERE review_id = ? AND as_at = ?",
+                rs -> {
+                    long last = rs.getLong(4);
+                    Long lastUpdate = rs.wasNull() ? null : last;
+                    byAction.put(rs.getLong(1), new StatusRow(ActionStatus.valueOf(rs.getString(2)), date(rs, "due_date"), lastUpdate,
+                            rs.getLong(5)));
+                }, reviewId, Date.valueOf(date));
+        return byAction;
     }
 
     private static String scope(ResultSet rs) throws SQLException {

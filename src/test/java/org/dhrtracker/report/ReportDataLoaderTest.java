@@ -1,0 +1,114 @@
+package org.dhrtracker.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.dhrtracker.JobTestSupport;
+import org.dhrtracker.SqlDates;
+import org.dhrtracker.intake.IngestReturnsJobConfiguration;
+import org.dhrtracker.intake.ReturnStatus;
+import org.dhrtracker.reconcile.ReconcileJobConfiguration;
+import org.dhrtracker.report.ReportData.ActionLine;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A report's action lines and what changed since the date before, as the loader reads them (statuses
+ * apart from the plan, each action's last return from the assessment's pass over the updates), are
+ * those of the stored reconciliation joined to the plan and to the update it names, for the demo review
+ * reconciled as at five dates.
+ */
+class ReportDataLoaderTest extends JobTestSupport {
+
+    private static final List<LocalDate> RECONCILED = List.of(LocalDate.of(2014, 6, 30), LocalDate.of(2014, 12, 31),
+            LocalDate.of(2015, 3, 31), LocalDate.of(2015, 5, 31), LocalDate.of(2016, 5, 31));
+
+    @Autowired
+    private ReportDataLoader loader;
+
+    /** An action line as the stored reconciliation gives it, and its status and due date as at the date before. */
+    private record Expected(String ref, String status, LocalDate due, LocalDate lastAsAt, String lastStatus, String progress,
+            LocalDate completion, String was, LocalDate wasDue) {
+    }
+
+    @Test
+    void actionLinesAreTheStoredReconciliationWithTheUpdateItNames() throws Exception {
+        resetHome();
+        importRegister(DEMO_REGISTER);
+        dropDemoReturns("2014-", "2015-", "2016-");
+        assertThat(run(IngestReturnsJobConfiguration.JOB, params()).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        for (LocalDate date : RECONCILED) {
+            assertThat(run(ReconcileJobConfiguration.JOB, params(date)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        }
+        int withReturn = 0;
+        int changes = 0;
+        for (int d = 0; d < RECONCILED.size(); d++) {
+            LocalDate asAt = RECONCILED.get(d);
+            LocalDate before = d == 0 ? null : RECONCILED.get(d - 1);
+            List<Expected> expected = stored(asAt, before);
+            ReportData loaded = loader.load("DHR1", asAt, false);
+            assertThat(loaded.actions()).as("as at %s", asAt).hasSameSizeAs(expected);
+            List<String> completed = new ArrayList<>();
+            List<String> overdue = new ArrayList<>();
+            List<String> claimed = new ArrayList<>();
+            List<String> slipped = new ArrayList<>();
+            for (int i = 0; i < expected.size(); i++) {
+                Expected e = expected.get(i);
+                ActionLine a = loaded.actions().get(i);
+                assertThat(List.of(a.actionRef(), a.status().name())).as("as at %s, line %d", asAt, i).containsExactly(e.ref(), e.status());
+                assertThat(a.dueDate()).isEqualTo(e.due());
+                assertThat(a.lastReturnAsAt()).as("%s as at %s", e.ref(), asAt).isEqualTo(e.lastAsAt());
+                assertThat(a.lastReportedStatus()).isEqualTo(e.lastStatus() == null ? null : ReturnStatus.valueOf(e.lastStatus()).label());
+                assertThat(a.lastProgress()).isEqualTo(e.progress());
+                assertThat(a.completionDate()).isEqualTo(e.completion());
+                withReturn += e.lastAsAt() == null ? 0 : 1;
+                if (!e.status().equals(e.was())) {
+                    switch (e.status()) {
+                        case "COMPLETED" -> completed.add(e.ref());
+                        case "OVERDUE" -> overdue.add(e.ref());
+                        case "CLAIMED" -> claimed.add(e.ref());
+                        default -> {
+                        }
+                    }
+                }
+                if (e.due() != null && e.wasDue() != null && e.due().isAfter(e.wasDue())) {
+                    slipped.add(e.ref());
+                }
+            }
+            ReportData.SinceLast since = loaded.sinceLast();
+            if (before == null) {
+                assertThat(since).isEqualTo(ReportData.SinceLast.firstReport());
+            } else {
+                assertThat(since.previousAsAt()).isEqualTo(before);
+                assertThat(since.completed()).as("newly completed as at %s", asAt).isEqualTo(completed);
+                assertThat(since.overdue()).as("newly overdue as at %s", asAt).isEqualTo(overdue);
+                assertThat(since.claimed()).as("newly claimed as at %s", asAt).isEqualTo(claimed);
+                assertThat(since.slipped()).as("slipped as at %s", asAt).isEqualTo(slipped);
+                changes += completed.size() + overdue.size() + claimed.size() + slipped.size();
+            }
+        }
+        assertThat(withReturn).as("lines showing a last return").isGreaterThan(10);
+        assertThat(changes).as("changes since a date before").isGreaterThan(0);
+    }
+
+    /** The reconciliation as at the date joined to the plan, the update it names and the statuses as at the date before. */
+    private List<Expected> stored(LocalDate asAt, LocalDate before) {
+        return db.query("""
+                SELECT a.action_ref, s.status, s.due_date, u.as_at, u.status, u.progress, u.completion_date, p.status, p.due_date
+                FROM action a
+                JOIN recommendation r ON r.recommendation_id = a.recommendation_id
+                JOIN action_status s ON s.action_id = a.action_id AND s.as_at = ?
+                LEFT JOIN progress_update u ON u.update_id = s.last_update_id
+                LEFT JOIN action_status p ON p.action_id = a.action_id AND p.as_at = ?
+                WHERE a.review_id = 'DHR1'
+                ORDER BY r.plan_order, a.plan_order""", (rs, i) -> new Expected(rs.getString(1), rs.getString(2), SqlDates.get(rs, 3),
+                SqlDates.get(rs, 4), rs.getString(5), rs.getString(6), SqlDates.get(rs, 7), rs.getString(8), SqlDates.get(rs, 9)),
+                Date.valueOf(asAt), Date.valueOf(Objects.requireNonNullElse(before, LocalDate.of(1900, 1, 1))));
+    }
+}
