@@ -116,6 +116,17 @@ class FindingsFunctionalTest extends JobTestSupport {
                 "CLAIM_REJECTED 29 Action 29 (CCG): completion claimed as at 15 July 2015 was rejected on 15 July 2015:"
                         + " The email does not show which practices received it",
                 "CLAIM_PENDING 12 Action 12 (POLICE): completion claimed as at 15 July 2015, awaiting the coordinator's sign-off");
+        // The conflicting updates are named by the files and rows they came from, as stored.
+        List<String> sources = db.query("""
+                SELECT f.file_name, u.source_row, u.status FROM progress_update u
+                JOIN return_file f ON f.return_file_id = u.return_file_id JOIN action a ON a.action_id = u.action_id
+                WHERE a.action_ref = '2b' AND u.as_at = (SELECT MAX(v.as_at) FROM progress_update v WHERE v.action_id = u.action_id
+                  AND v.as_at <= DATE '2015-07-15')
+                ORDER BY u.update_id""", (rs, i) -> rs.getString(1) + " row " + rs.getInt(2) + ": "
+                + org.dhrtracker.intake.ReturnStatus.valueOf(rs.getString(3)).label());
+        assertThat(sources).hasSize(2);
+        assertThat(messages).anySatisfy(m -> assertThat(m).startsWith("CONFLICTING_UPDATES 2b Action 2b (")
+                .endsWith(" disagree (" + sources.get(0) + "; " + sources.get(1) + ")"));
 
         // The workbook's Findings sheet holds the same findings.
         DataFormatter f = new DataFormatter(Locale.ROOT);
