@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -75,35 +76,45 @@ public class ReportDataLoader {
         // review's index in one range: joined to the actions, each would be a search of the statuses' key per action.
         Map<Long, StatusRow> statuses = statuses(reviewId, asAt);
         Map<Long, StatusRow> before = previous == null ? Map.of() : statuses(reviewId, previous);
-        // One read of the plan for the report and its assessment (an action without a status as at the date is not
-        // reported); the sign-off needs the claims the assessment works out, and the last return it shows comes from
-        // the assessment's pass over the updates.
+        // The plan for the report and its assessment, in plan order (an action without a status as at the date is not
+        // reported): the review's recommendations and its actions each read in one range of the review's index, not
+        // each action joined to its recommendation (a search of the recommendations' key per action). The sign-off
+        // needs the claims the assessment works out, and the last return shown comes from the assessment's pass over
+        // the updates.
+        Map<Long, PlanRecommendation> planRecommendations = new HashMap<>();
+        jdbc.query("""
+                SELECT recommendation_id, plan_order, source, owning_body, number, scope, scope_as_written, text
+                FROM recommendation WHERE review_id = ?""", rs -> {
+            long id = rs.getLong("recommendation_id");
+            planRecommendations.put(id, new PlanRecommendation(rs.getInt("plan_order"), new RecommendationText(id, reviewId,
+                    review.partnership(), rs.getString("source"), rs.getString("owning_body"), rs.getString("number"),
+                    rs.getString("scope"), rs.getString("text")), scope(rs)));
+        }, reviewId);
+        List<PlanAction> plan = new ArrayList<>(jdbc.query("""
+                SELECT a.action_id, a.recommendation_id, a.plan_order, a.action_ref, a.agency_code, g.name, a.action_text,
+                       a.evidence_of_achievement, a.implementation_lead, a.target_date_text, a.due_date, a.due_date_note
+                FROM action a JOIN agency g ON g.agency_code = a.agency_code
+                WHERE a.review_id = ?""", (rs, i) -> new PlanAction(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), date(rs, "due_date"),
+                rs.getString(12)), reviewId));
+        plan.sort(Comparator.comparingInt((PlanAction a) -> planRecommendations.get(a.recommendationId()).order())
+                .thenComparingInt(PlanAction::order));
         List<Assessor.ActionRow> planned = new ArrayList<>();
         Set<Long> lastUpdates = new HashSet<>();
         List<Function<Assessor.Assessed, ActionLine>> lines = new ArrayList<>();
-        jdbc.query("""
-                SELECT a.action_id, r.source, r.owning_body, r.number, r.text, r.scope, r.scope_as_written, a.action_ref, a.agency_code,
-                       g.name, a.action_text, a.evidence_of_achievement, a.implementation_lead, a.target_date_text,
-                       a.due_date AS planned_due, a.due_date_note, r.recommendation_id
-                FROM action a
-                JOIN recommendation r ON r.recommendation_id = a.recommendation_id
-                JOIN agency g ON g.agency_code = a.agency_code
-                WHERE a.review_id = ?
-                ORDER BY r.plan_order, a.plan_order""", rs -> {
-            long id = rs.getLong("action_id");
-            StatusRow now = statuses.get(id);
+        for (PlanAction a : plan) {
+            StatusRow now = statuses.get(a.id());
             if (now == null) {
-                return;
+                continue;
             }
-            StatusRow was = before.get(id);
-            String ref = rs.getString("action_ref");
-            long recommendationId = rs.getLong("recommendation_id");
-            planned.add(new Assessor.ActionRow(id, ref, rs.getString("agency_code"), date(rs, "planned_due"), rs.getString("due_date_note"),
-                    recommendationId, rs.getString("number"), rs.getString("owning_body"), now.status()));
-            since.add(ref, now.status(), now.due(), was == null ? null : was.status().name(), was == null ? null : was.due());
-            if (recommendations.isEmpty() || recommendations.get(recommendations.size() - 1).id() != recommendationId) {
-                recommendations.add(new RecommendationText(recommendationId, reviewId, review.partnership(), rs.getString("source"),
-                        rs.getString("owning_body"), rs.getString("number"), rs.getString("scope"), rs.getString("text")));
+            StatusRow was = before.get(a.id());
+            PlanRecommendation planRecommendation = planRecommendations.get(a.recommendationId());
+            RecommendationText r = planRecommendation.text();
+            planned.add(new Assessor.ActionRow(a.id(), a.ref(), a.agency(), a.plannedDue(), a.dueNote(), r.id(), r.number(),
+                    r.owningBody(), now.status()));
+            since.add(a.ref(), now.status(), now.due(), was == null ? null : was.status().name(), was == null ? null : was.due());
+            if (recommendations.isEmpty() || recommendations.get(recommendations.size() - 1).id() != r.id()) {
+                recommendations.add(r);
             }
             // each status with the recommendation stored with it, as the themes section reads statuses
             open.add(asAt, now.status().name(), now.recommendationId());
@@ -113,17 +124,15 @@ public class ReportDataLoader {
             if (now.lastUpdateId() != null) {
                 lastUpdates.add(now.lastUpdateId());
             }
-            ActionLine line = new ActionLine(
-                    rs.getString("owning_body"), rs.getString("number"), rs.getString("text"), scope(rs),
-                    ref, rs.getString("agency_code"), rs.getString("name"), rs.getString("action_text"),
-                    rs.getString("evidence_of_achievement"), rs.getString("implementation_lead"), rs.getString("target_date_text"),
-                    now.due(), now.status(), null, null, null, null, null);
+            ActionLine line = new ActionLine(r.owningBody(), r.number(), r.text(), planRecommendation.scope(), a.ref(), a.agency(),
+                    a.agencyName(), a.action(), a.evidenceOfAchievement(), a.implementationLead(), a.targetDateAsWritten(), now.due(),
+                    now.status(), null, null, null, null, null);
             lines.add(assessed -> {
                 Assessor.Shown last = now.lastUpdateId() == null ? null : assessed.shown().get(now.lastUpdateId());
                 LocalDate completion = last == null ? null : last.completionDate();
-                return withLastReturn(line, last, ReportFormats.signOff(assessed.claims().get(id), completion));
+                return withLastReturn(line, last, ReportFormats.signOff(assessed.claims().get(a.id()), completion));
             });
-        }, reviewId);
+        }
         Assessor.Assessed assessed = assessor.assessWithClaims(reviewId, asAt, planned, lastUpdates);
         if (!assessed.shown().keySet().containsAll(lastUpdates)) {
             // the reconciliation picked each from the updates dated up to the date, which the assessment reads
@@ -223,6 +232,15 @@ public class ReportDataLoader {
                 a.agencyName(), a.action(), a.evidenceOfAchievement(), a.implementationLead(), a.targetDateAsWritten(), a.dueDate(),
                 a.status(), last == null ? null : last.asAt(), last == null ? null : label(last.status()),
                 last == null ? null : last.progress(), last == null ? null : last.completionDate(), signOff);
+    }
+
+    /** A recommendation of the plan: its place in the plan, its text, and its scope as the report prints it. */
+    private record PlanRecommendation(int order, RecommendationText text, String scope) {
+    }
+
+    /** An action of the plan, with its agency's name; order is its place among its recommendation's actions. */
+    private record PlanAction(long id, long recommendationId, int order, String ref, String agency, String agencyName, String action,
+            String evidenceOfAchievement, String implementationLead, String targetDateAsWritten, LocalDate plannedDue, String dueNote) {
     }
 
     /** A stored status of an action as at a date. */

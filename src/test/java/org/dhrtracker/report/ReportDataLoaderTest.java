@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,15 +14,17 @@ import org.dhrtracker.SqlDates;
 import org.dhrtracker.intake.IngestReturnsJobConfiguration;
 import org.dhrtracker.intake.ReturnStatus;
 import org.dhrtracker.reconcile.ReconcileJobConfiguration;
+import org.dhrtracker.register.Scope;
 import org.dhrtracker.report.ReportData.ActionLine;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A report's action lines and what changed since the date before, as the loader reads them (statuses
- * apart from the plan, each action's last return from the assessment's pass over the updates), are
- * those of the stored reconciliation joined to the plan and to the update it names, for the demo review
+ * A report's action lines and what changed since the date before, as the loader reads them (the
+ * review's recommendations, actions and statuses each in one range, joined in memory; each action's
+ * last return from the assessment's pass over the updates), are those of the stored reconciliation
+ * joined in SQL to the plan, its agencies and the update it names, in plan order, for the demo review
  * reconciled as at five dates.
  */
 class ReportDataLoaderTest extends JobTestSupport {
@@ -34,7 +37,7 @@ class ReportDataLoaderTest extends JobTestSupport {
 
     /** An action line as the stored reconciliation gives it, and its status and due date as at the date before. */
     private record Expected(String ref, String status, LocalDate due, LocalDate lastAsAt, String lastStatus, String progress,
-            LocalDate completion, String was, LocalDate wasDue) {
+            LocalDate completion, String was, LocalDate wasDue, List<String> plan) {
     }
 
     @Test
@@ -63,6 +66,9 @@ class ReportDataLoaderTest extends JobTestSupport {
                 ActionLine a = loaded.actions().get(i);
                 assertThat(List.of(a.actionRef(), a.status().name())).as("as at %s, line %d", asAt, i).containsExactly(e.ref(), e.status());
                 assertThat(a.dueDate()).isEqualTo(e.due());
+                assertThat(Arrays.asList(a.owningBody(), a.recommendationNo(), a.recommendationText(), a.scope(), a.agency(), a.agencyName(),
+                        a.action(), a.evidenceOfAchievement(), a.implementationLead(), a.targetDateAsWritten()))
+                        .as("%s's plan", e.ref()).isEqualTo(e.plan());
                 assertThat(a.lastReturnAsAt()).as("%s as at %s", e.ref(), asAt).isEqualTo(e.lastAsAt());
                 assertThat(a.lastReportedStatus()).isEqualTo(e.lastStatus() == null ? null : ReturnStatus.valueOf(e.lastStatus()).label());
                 assertThat(a.lastProgress()).isEqualTo(e.progress());
@@ -100,15 +106,21 @@ class ReportDataLoaderTest extends JobTestSupport {
     /** The reconciliation as at the date joined to the plan, the update it names and the statuses as at the date before. */
     private List<Expected> stored(LocalDate asAt, LocalDate before) {
         return db.query("""
-                SELECT a.action_ref, s.status, s.due_date, u.as_at, u.status, u.progress, u.completion_date, p.status, p.due_date
+                SELECT a.action_ref, s.status, s.due_date, u.as_at, u.status, u.progress, u.completion_date, p.status, p.due_date,
+                       r.owning_body, r.number, r.text, r.scope_as_written, r.scope, a.agency_code, g.name, a.action_text,
+                       a.evidence_of_achievement, a.implementation_lead, a.target_date_text
                 FROM action a
                 JOIN recommendation r ON r.recommendation_id = a.recommendation_id
+                JOIN agency g ON g.agency_code = a.agency_code
                 JOIN action_status s ON s.action_id = a.action_id AND s.as_at = ?
                 LEFT JOIN progress_update u ON u.update_id = s.last_update_id
                 LEFT JOIN action_status p ON p.action_id = a.action_id AND p.as_at = ?
                 WHERE a.review_id = 'DHR1'
                 ORDER BY r.plan_order, a.plan_order""", (rs, i) -> new Expected(rs.getString(1), rs.getString(2), SqlDates.get(rs, 3),
-                SqlDates.get(rs, 4), rs.getString(5), rs.getString(6), SqlDates.get(rs, 7), rs.getString(8), SqlDates.get(rs, 9)),
+                SqlDates.get(rs, 4), rs.getString(5), rs.getString(6), SqlDates.get(rs, 7), rs.getString(8), SqlDates.get(rs, 9),
+                Arrays.asList(rs.getString(10), rs.getString(11), rs.getString(12),
+                        rs.getString(13) != null ? rs.getString(13) : rs.getString(14) == null ? null : Scope.valueOf(rs.getString(14)).word(),
+                        rs.getString(15), rs.getString(16), rs.getString(17), rs.getString(18), rs.getString(19), rs.getString(20))),
                 Date.valueOf(asAt), Date.valueOf(Objects.requireNonNullElse(before, LocalDate.of(1900, 1, 1))));
     }
 }
