@@ -1,5 +1,7 @@
 package org.dhrtracker;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +11,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.dhrtracker.intake.IngestReturnsJobConfiguration;
+import org.dhrtracker.reconcile.ReconcileJobConfiguration;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -36,6 +41,9 @@ public abstract class JobTestSupport {
     /** The demo data the README's monthly command loads, read from the working tree. */
     public static final Path DEMO_REGISTER = Path.of("data", "register", "DHR1-register.csv");
     public static final Path DEMO_RETURNS = Path.of("data", "returns");
+    /** Dates of the demo returns, each reconciled by {@link #demoReconciled()}. */
+    public static final List<LocalDate> DEMO_RECONCILED = List.of(LocalDate.of(2014, 6, 30), LocalDate.of(2014, 12, 31),
+            LocalDate.of(2015, 3, 31), LocalDate.of(2015, 5, 31), LocalDate.of(2016, 5, 31));
 
     private static final Path HOME = Path.of("target", "test-homes", UUID.randomUUID().toString()).toAbsolutePath();
 
@@ -103,6 +111,17 @@ public abstract class JobTestSupport {
                     Files.copy(f, home.inbox().resolve(f.getFileName()));
                 }
             }
+        }
+    }
+
+    /** A clean HOME with the demo register, every demo return ingested, and the review reconciled as at each of {@link #DEMO_RECONCILED}. */
+    protected void demoReconciled() throws Exception {
+        resetHome();
+        importRegister(DEMO_REGISTER);
+        dropDemoReturns("2014-", "2015-", "2016-");
+        assertThat(run(IngestReturnsJobConfiguration.JOB, params()).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        for (LocalDate date : DEMO_RECONCILED) {
+            assertThat(run(ReconcileJobConfiguration.JOB, params(date)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         }
     }
 

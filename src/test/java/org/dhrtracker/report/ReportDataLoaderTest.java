@@ -11,13 +11,10 @@ import java.util.Objects;
 
 import org.dhrtracker.JobTestSupport;
 import org.dhrtracker.SqlDates;
-import org.dhrtracker.intake.IngestReturnsJobConfiguration;
 import org.dhrtracker.intake.ReturnStatus;
-import org.dhrtracker.reconcile.ReconcileJobConfiguration;
 import org.dhrtracker.register.Scope;
 import org.dhrtracker.report.ReportData.ActionLine;
 import org.junit.jupiter.api.Test;
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -29,9 +26,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class ReportDataLoaderTest extends JobTestSupport {
 
-    private static final List<LocalDate> RECONCILED = List.of(LocalDate.of(2014, 6, 30), LocalDate.of(2014, 12, 31),
-            LocalDate.of(2015, 3, 31), LocalDate.of(2015, 5, 31), LocalDate.of(2016, 5, 31));
-
     @Autowired
     private ReportDataLoader loader;
 
@@ -42,18 +36,12 @@ class ReportDataLoaderTest extends JobTestSupport {
 
     @Test
     void actionLinesAreTheStoredReconciliationWithTheUpdateItNames() throws Exception {
-        resetHome();
-        importRegister(DEMO_REGISTER);
-        dropDemoReturns("2014-", "2015-", "2016-");
-        assertThat(run(IngestReturnsJobConfiguration.JOB, params()).getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        for (LocalDate date : RECONCILED) {
-            assertThat(run(ReconcileJobConfiguration.JOB, params(date)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        }
+        demoReconciled();
         int withReturn = 0;
         int changes = 0;
-        for (int d = 0; d < RECONCILED.size(); d++) {
-            LocalDate asAt = RECONCILED.get(d);
-            LocalDate before = d == 0 ? null : RECONCILED.get(d - 1);
+        for (int d = 0; d < DEMO_RECONCILED.size(); d++) {
+            LocalDate asAt = DEMO_RECONCILED.get(d);
+            LocalDate before = d == 0 ? null : DEMO_RECONCILED.get(d - 1);
             List<Expected> expected = stored(asAt, before);
             ReportData loaded = loader.load("DHR1", asAt, false);
             assertThat(loaded.actions()).as("as at %s", asAt).hasSameSizeAs(expected);

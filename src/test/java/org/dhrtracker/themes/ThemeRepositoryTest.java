@@ -10,13 +10,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.dhrtracker.JobTestSupport;
-import org.dhrtracker.intake.IngestReturnsJobConfiguration;
-import org.dhrtracker.reconcile.ReconcileJobConfiguration;
 import org.dhrtracker.reconcile.ReconciledDates;
 import org.dhrtracker.report.ReportData;
 import org.dhrtracker.report.ReportDataLoader;
 import org.junit.jupiter.api.Test;
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -26,9 +23,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * the recommendations that load reads, and the themes section from them; and the date reconciled before a date.
  */
 class ThemeRepositoryTest extends JobTestSupport {
-
-    private static final List<LocalDate> RECONCILED = List.of(LocalDate.of(2014, 6, 30), LocalDate.of(2014, 12, 31),
-            LocalDate.of(2015, 3, 31), LocalDate.of(2015, 5, 31), LocalDate.of(2016, 5, 31));
 
     @Autowired
     private ThemeRepository repository;
@@ -41,24 +35,18 @@ class ThemeRepositoryTest extends JobTestSupport {
 
     @Test
     void theLatestDatesAreTheLastOfEveryDate() throws Exception {
-        resetHome();
-        importRegister(DEMO_REGISTER);
-        dropDemoReturns("2014-", "2015-", "2016-");
-        assertThat(run(IngestReturnsJobConfiguration.JOB, params()).getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        for (LocalDate date : RECONCILED) {
-            assertThat(run(ReconcileJobConfiguration.JOB, params(date)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        }
+        demoReconciled();
         LocalDate asAt = LocalDate.of(2016, 5, 31);
         Map<LocalDate, Set<Long>> every = repository.openByDate("NABSCOP", asAt, ThemeCoding.ALL_DATES);
-        assertThat(every.keySet()).containsExactlyElementsOf(RECONCILED);
-        assertThat(every.get(RECONCILED.get(0))).as("recommendations open at the first date").isNotEmpty();
-        assertThat(every.get(RECONCILED.get(0)).size()).as("fewer open at the last").isGreaterThan(every.get(asAt).size());
+        assertThat(every.keySet()).containsExactlyElementsOf(DEMO_RECONCILED);
+        assertThat(every.get(DEMO_RECONCILED.get(0))).as("recommendations open at the first date").isNotEmpty();
+        assertThat(every.get(DEMO_RECONCILED.get(0)).size()).as("fewer open at the last").isGreaterThan(every.get(asAt).size());
 
         assertThat(repository.openByDate("NABSCOP", asAt, 3)).isEqualTo(last(every, 3));
         assertThat(repository.openByDate("NABSCOP", asAt, 1)).isEqualTo(last(every, 1));
         // as at a date between reconciliations: the dates up to it
         Map<LocalDate, Set<Long>> before = repository.openByDate("NABSCOP", LocalDate.of(2015, 4, 30), 3);
-        assertThat(before.keySet()).containsExactlyElementsOf(RECONCILED.subList(0, 3));
+        assertThat(before.keySet()).containsExactlyElementsOf(DEMO_RECONCILED.subList(0, 3));
         assertThat(before).isEqualTo(last(repository.openByDate("NABSCOP", LocalDate.of(2015, 4, 30), ThemeCoding.ALL_DATES), 3));
         assertThat(repository.openByDate("NABSCOP", LocalDate.of(2014, 1, 1), 3)).as("before any reconciliation").isEmpty();
         assertThat(repository.openByDate("NO-SUCH", asAt, 3)).isEmpty();
@@ -82,9 +70,9 @@ class ThemeRepositoryTest extends JobTestSupport {
                 ThemesText.REPORT_DATES)));
 
         // the dates before a date, as the reports' "since the last report" and the themes read them
-        assertThat(ReconciledDates.before(db, "DHR1", asAt)).isEqualTo(RECONCILED.get(3));
-        assertThat(ReconciledDates.before(db, "DHR1", LocalDate.of(2015, 4, 30))).isEqualTo(RECONCILED.get(2));
-        assertThat(ReconciledDates.before(db, "DHR1", RECONCILED.get(0))).isNull();
+        assertThat(ReconciledDates.before(db, "DHR1", asAt)).isEqualTo(DEMO_RECONCILED.get(3));
+        assertThat(ReconciledDates.before(db, "DHR1", LocalDate.of(2015, 4, 30))).isEqualTo(DEMO_RECONCILED.get(2));
+        assertThat(ReconciledDates.before(db, "DHR1", DEMO_RECONCILED.get(0))).isNull();
         assertThat(ReconciledDates.before(db, "NO-SUCH", asAt)).isNull();
     }
 
