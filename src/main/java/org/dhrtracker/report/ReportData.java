@@ -26,7 +26,7 @@ import org.dhrtracker.themes.ThemeRepository.RecommendationText;
  *        previous report's date, from the statuses stored for them: what the partnership report's themes
  *        section counts at those dates, so that it need not read them again; empty when not loaded
  * @param recommendations the review's recommendations in plan order, text included, as the themes section codes
- *        them (read with the actions, so that it need not read them again); empty when not loaded
+ *        them (read with the review's plan, so that it need not read them again); empty when not loaded
  */
 public record ReportData(
         String partnership,

@@ -69,8 +69,8 @@ public class ReportDataLoader {
         OpenRecommendations open = new OpenRecommendations();
         ReviewRow review = jdbc.queryForObject("SELECT partnership, partnership_name, title FROM review WHERE review_id = ?",
                 (rs, i) -> new ReviewRow(rs.getString(1), rs.getString(2), rs.getString(3)), reviewId);
-        // each recommendation once, as its first action brings it (the rows come in plan order): the themes section's
-        // coding reads them from here rather than again; every recommendation has an action (a register row is one)
+        // each recommendation once, as its first reported action brings it (the plan is walked in order): the themes
+        // section's coding reads them from here rather than again; every recommendation has an action (a register row is one)
         List<RecommendationText> recommendations = new ArrayList<>();
         // Each action's status as at the date and as at the previous one, the review's rows of each read by the
         // review's index in one range: joined to the actions, each would be a search of the statuses' key per action.
