@@ -30,8 +30,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates Spring Batch's job repository tables on first start, and each of the product's tables
- * that is absent (a new version's table in an existing database too; and the one column added to an
- * existing table since, filled), from the scripts of the database in use ({@link DatabaseVendor}: HSQLDB or PostgreSQL), and
+ * that is absent (a new version's table in an existing database too; and the columns added to existing
+ * tables since: the statuses' recommendation, filled, and the recommendations' stored tags, empty until
+ * coded), from the scripts of the database in use ({@link DatabaseVendor}: HSQLDB or PostgreSQL), and
  * shuts the file database down cleanly when the application closes.
  */
 @Component
@@ -65,6 +66,7 @@ public class DatabaseSchema implements InitializingBean, DisposableBean {
             }
             createMissingTables(c, vendor.applicationSchema());
             addStatusRecommendations(c);
+            addRulesThemes(c);
             try (Statement s = c.createStatement()) {
                 for (String statement : vendor.cacheStatements(cacheKilobytes)) {
                     s.execute(statement);
@@ -142,6 +144,21 @@ public class DatabaseSchema implements InitializingBean, DisposableBean {
             s.execute("ALTER TABLE action_status ALTER COLUMN recommendation_id SET NOT NULL");
         }
         log.info("Added action_status.recommendation_id, filled for the statuses of {} reviews", reviews.size());
+    }
+
+    /**
+     * recommendation.rules_themes and rules_taxonomy, added to an existing table empty: a recommendation without them
+     * is coded when the themes next need it, and its tags stored then.
+     */
+    private static void addRulesThemes(Connection c) throws SQLException {
+        if (columnExists(c, "recommendation", "rules_themes")) {
+            return;
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE recommendation ADD COLUMN rules_themes VARCHAR(10000)");
+            s.execute("ALTER TABLE recommendation ADD COLUMN rules_taxonomy CHAR(64)");
+        }
+        log.info("Added recommendation.rules_themes and rules_taxonomy: each recommendation's rules' tags are stored when next coded");
     }
 
     private static boolean columnExists(Connection c, String table, String column) throws SQLException {

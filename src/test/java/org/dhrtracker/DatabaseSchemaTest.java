@@ -12,14 +12,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-/** A database made by an earlier version gets the tables, indexes and column added since, and keeps its rows. */
+/** A database made by an earlier version gets the tables, indexes and columns added since, and keeps its rows. */
 class DatabaseSchemaTest {
 
     @TempDir
     Path dir;
 
     @Test
-    void anExistingDatabaseGetsTheTablesIndexesAndColumnAddedSince() throws Exception {
+    void anExistingDatabaseGetsTheTablesIndexesAndColumnsAddedSince() throws Exception {
         Files.createDirectories(dir);
         DriverManagerDataSource dataSource = new DriverManagerDataSource(
                 "jdbc:hsqldb:file:" + dir.resolve("dhr") + ";hsqldb.default_table_type=cached;hsqldb.tx=mvcc;hsqldb.write_delay=false",
@@ -47,6 +47,9 @@ class DatabaseSchemaTest {
                 }
             }
             s.execute("ALTER TABLE action_status DROP COLUMN recommendation_id");
+            // recommendations without their rules' tags
+            s.execute("ALTER TABLE recommendation DROP COLUMN rules_themes");
+            s.execute("ALTER TABLE recommendation DROP COLUMN rules_taxonomy");
         }
 
         new DatabaseSchema(dataSource, 10_000).afterPropertiesSet();
@@ -69,6 +72,14 @@ class DatabaseSchemaTest {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString("IS_NULLABLE")).isEqualTo("NO");
             }
+            // the rules' tags added empty, to be coded and stored when next needed
+            java.util.List<String> recommendations = new java.util.ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT recommendation_id, text, rules_themes, rules_taxonomy FROM recommendation ORDER BY 1")) {
+                while (rs.next()) {
+                    recommendations.add(rs.getLong(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4));
+                }
+            }
+            assertThat(recommendations).containsExactly("41 A recommendation null null", "42 A recommendation null null");
             try (ResultSet rs = s.executeQuery("SELECT partnership FROM review WHERE review_id = 'DHR1'")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo("NABSCOP");

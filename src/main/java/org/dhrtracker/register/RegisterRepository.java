@@ -102,14 +102,19 @@ public class RegisterRepository {
                     ps.setString(7, rec.text());
                     ps.setInt(8, r.order());
                 });
-        jdbc.batchUpdate("UPDATE recommendation SET scope = ?, scope_as_written = ?, text = ?, plan_order = ? WHERE recommendation_id = ?",
+        // a new text clears the themes' tags stored with the old one (the right-hand sides read the row as it was)
+        jdbc.batchUpdate("""
+                UPDATE recommendation SET scope = ?, scope_as_written = ?, text = ?, plan_order = ?,
+                    rules_taxonomy = CASE WHEN text = ? THEN rules_taxonomy ELSE NULL END
+                WHERE recommendation_id = ?""",
                 updated, BATCH, (ps, r) -> {
                     Recommendation rec = r.recommendation();
                     ps.setString(1, rec.scope() == null ? null : rec.scope().name());
                     ps.setString(2, rec.scopeAsWritten());
                     ps.setString(3, rec.text());
                     ps.setInt(4, r.order());
-                    ps.setLong(5, ids.get(r.key()));
+                    ps.setString(5, rec.text());
+                    ps.setLong(6, ids.get(r.key()));
                 });
         jdbc.batchUpdate("DELETE FROM recommendation_sub_item WHERE recommendation_id = ?", updated, BATCH,
                 (ps, r) -> ps.setLong(1, ids.get(r.key())));

@@ -28,6 +28,7 @@ import org.dhrtracker.report.ReportData.ActionLine;
 import org.dhrtracker.report.ReportData.SinceLast;
 import org.dhrtracker.report.ReportData.TrendPoint;
 import org.dhrtracker.report.ReportData.UpdateLine;
+import org.dhrtracker.themes.ThemeRepository;
 import org.dhrtracker.themes.ThemeRepository.RecommendationText;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -83,12 +84,13 @@ public class ReportDataLoader {
         // the updates.
         Map<Long, PlanRecommendation> planRecommendations = new HashMap<>();
         jdbc.query("""
-                SELECT recommendation_id, plan_order, source, owning_body, number, scope, scope_as_written, text
+                SELECT recommendation_id, plan_order, source, owning_body, number, scope, scope_as_written, text, rules_themes,
+                       rules_taxonomy
                 FROM recommendation WHERE review_id = ?""", rs -> {
             long id = rs.getLong("recommendation_id");
             planRecommendations.put(id, new PlanRecommendation(rs.getInt("plan_order"), new RecommendationText(id, reviewId,
                     review.partnership(), rs.getString("source"), rs.getString("owning_body"), rs.getString("number"),
-                    rs.getString("scope"), rs.getString("text")), scope(rs)));
+                    rs.getString("scope"), rs.getString("text"), ThemeRepository.storedThemes(rs)), scope(rs)));
         }, reviewId);
         List<PlanAction> plan = new ArrayList<>(jdbc.query("""
                 SELECT a.action_id, a.recommendation_id, a.plan_order, a.action_ref, a.agency_code, g.name, a.action_text,

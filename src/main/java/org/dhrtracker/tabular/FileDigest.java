@@ -2,13 +2,17 @@ package org.dhrtracker.tabular;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** The SHA-256 of a file's content: the same return or plan dropped twice is applied once. */
+/**
+ * The SHA-256 of a file's content (the same return or plan dropped twice is applied once) or of a text (the
+ * taxonomy's rules, whose fingerprint goes with the tags stored under them).
+ */
 public final class FileDigest {
 
     private FileDigest() {
@@ -22,6 +26,15 @@ public final class FileDigest {
                 digest.update(buffer, 0, n);
             }
             return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The SHA-256 of the text's UTF-8 bytes, as 64 hex digits. */
+    public static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

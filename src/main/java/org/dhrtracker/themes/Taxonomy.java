@@ -22,6 +22,7 @@ import java.util.regex.PatternSyntaxException;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.dhrtracker.tabular.FileDigest;
 import org.dhrtracker.tabular.Problem;
 
 /**
@@ -221,6 +222,28 @@ public record Taxonomy(List<Theme> themes) {
         Map<String, List<Theme>> areas = new LinkedHashMap<>();
         themes.forEach(t -> areas.computeIfAbsent(t.area(), a -> new ArrayList<>()).add(t));
         return areas;
+    }
+
+    /**
+     * The version of how terms match: raised whenever the product changes it (how a phrase or a /regex/ term is
+     * tried), so that tags stored under the old rules are coded again.
+     */
+    static final String RULES_VERSION = "1";
+
+    /**
+     * What the rules' tags depend on, as 64 hex digits (SHA-256): each theme's code and its terms' expressions,
+     * in order, and {@link #RULES_VERSION}. Stored with each recommendation's tags, which are used only while
+     * the taxonomy in use has the same fingerprint. A theme's name or area changes no tag.
+     */
+    public String fingerprint() {
+        StringBuilder rules = new StringBuilder("rules ").append(RULES_VERSION);
+        for (Theme t : themes) {
+            rules.append('\n').append(t.code());
+            for (Term term : t.terms()) {
+                rules.append('\t').append(term.pattern().flags()).append(' ').append(term.pattern().pattern());
+            }
+        }
+        return FileDigest.sha256(rules.toString());
     }
 
     public Optional<Theme> theme(String code) {

@@ -108,8 +108,20 @@ public class ThemeCoding {
         Map<String, List<Override>> overrides = repository.overrides(recommendations.stream().map(RecommendationText::reviewId).distinct().toList());
         List<Coded> coded = new ArrayList<>();
         Taxonomy.Matchers matchers = new Taxonomy.Matchers();
+        // The tags stored under this taxonomy are the rules' tags of the text stored with them (a new text clears them):
+        // coding every recommendation again each month was half the themes sections' time. The rest are coded and stored.
+        String fingerprint = taxonomy.fingerprint();
+        List<RecommendationText> fresh = new ArrayList<>();
+        List<List<String>> freshThemes = new ArrayList<>();
         for (RecommendationText r : recommendations) {
-            List<String> byRules = tag(taxonomy, r.text(), matchers);
+            List<String> byRules;
+            if (r.stored() != null && r.stored().taxonomy().equals(fingerprint)) {
+                byRules = r.stored().themes();
+            } else {
+                byRules = tag(taxonomy, r.text(), matchers);
+                fresh.add(r);
+                freshThemes.add(byRules);
+            }
             Set<String> themes = new LinkedHashSet<>(byRules);
             for (Override o : overrides.getOrDefault(r.key(), List.of())) {
                 if (o.add()) {
@@ -120,6 +132,9 @@ public class ThemeCoding {
             }
             List<String> ordered = taxonomy.themes().stream().map(Theme::code).filter(themes::contains).toList();
             coded.add(new Coded(r, byRules, ordered));
+        }
+        if (!fresh.isEmpty()) {
+            repository.storeThemes(fresh, freshThemes, fingerprint);
         }
         return coded;
     }

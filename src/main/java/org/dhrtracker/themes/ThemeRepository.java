@@ -1,6 +1,8 @@
 package org.dhrtracker.themes;
 
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.Clock;
@@ -30,13 +32,49 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class ThemeRepository {
 
-    /** A recommendation as the tagger sees it; id is its row, which a re-import of the register changes. */
+    /**
+     * A recommendation as the tagger sees it; id is its row, which a re-import of the register changes. stored: the
+     * rules' tags stored with it ({@link #storedThemes}), or null when it has none.
+     */
     public record RecommendationText(long id, String reviewId, String partnership, String source, String owningBody, String number,
-            String scope, String text) {
+            String scope, String text, StoredThemes stored) {
 
         public String key() {
             return ThemeRepository.key(reviewId, source, owningBody, number);
         }
+    }
+
+    /** The rules' tags stored with a recommendation, in taxonomy order, and the fingerprint of the taxonomy that gave them. */
+    public record StoredThemes(List<String> themes, String taxonomy) {
+    }
+
+    /** The longest list of codes stored (the column's size): a longer one is coded each time instead. */
+    static final int MAX_STORED = 10_000;
+
+    /** The stored tags of the row's recommendation (columns rules_themes and rules_taxonomy), or null when none. */
+    public static StoredThemes storedThemes(ResultSet rs) throws SQLException {
+        String taxonomy = rs.getString("rules_taxonomy");
+        String themes = rs.getString("rules_themes");
+        if (taxonomy == null || themes == null) {
+            return null;
+        }
+        return new StoredThemes(themes.isEmpty() ? List.of() : List.of(themes.split(",")), taxonomy);
+    }
+
+    /**
+     * Stores the rules' tags of these recommendations, coded under the taxonomy with this fingerprint. A row whose
+     * text has changed since it was read (a register imported meanwhile) is left as the import left it.
+     */
+    public void storeThemes(List<RecommendationText> recommendations, List<List<String>> themes, String taxonomy) {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < recommendations.size(); i++) {
+            String codes = String.join(",", themes.get(i));
+            if (codes.length() <= MAX_STORED) {
+                RecommendationText r = recommendations.get(i);
+                rows.add(new Object[] {codes, taxonomy, r.id(), r.text()});
+            }
+        }
+        jdbc.batchUpdate("UPDATE recommendation SET rules_themes = ?, rules_taxonomy = ? WHERE recommendation_id = ? AND text = ?", rows);
     }
 
     /** A correction: ADD a theme the rules missed or REMOVE one they gave. */
@@ -73,12 +111,13 @@ public class ThemeRepository {
 
     private List<RecommendationText> recommendationsWhere(String where, Object... args) {
         return jdbc.query("""
-                SELECT r.recommendation_id, r.review_id, v.partnership, r.source, r.owning_body, r.number, r.scope, r.text
+                SELECT r.recommendation_id, r.review_id, v.partnership, r.source, r.owning_body, r.number, r.scope, r.text,
+                       r.rules_themes, r.rules_taxonomy
                 FROM review v JOIN recommendation r ON r.review_id = v.review_id
                 WHERE %s
                 ORDER BY r.review_id, r.plan_order""".formatted(where),
                 (rs, i) -> new RecommendationText(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), rs.getString(8)),
+                        rs.getString(6), rs.getString(7), rs.getString(8), storedThemes(rs)),
                 args);
     }
 

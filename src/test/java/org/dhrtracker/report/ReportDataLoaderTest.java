@@ -14,6 +14,7 @@ import org.dhrtracker.SqlDates;
 import org.dhrtracker.intake.ReturnStatus;
 import org.dhrtracker.register.Scope;
 import org.dhrtracker.report.ReportData.ActionLine;
+import org.dhrtracker.themes.ThemeRepository;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -89,6 +90,28 @@ class ReportDataLoaderTest extends JobTestSupport {
         }
         assertThat(withReturn).as("lines showing a last return").isGreaterThan(10);
         assertThat(changes).as("changes since a date before").isGreaterThan(0);
+    }
+
+    @Test
+    void recommendationsComeWithTheRulesTagsStoredWithThem() throws Exception {
+        demoReconciled();
+        db.update("UPDATE recommendation SET rules_themes = 'HI-GP,TL-DASH', rules_taxonomy = ? WHERE review_id = 'DHR1' AND number = '5'",
+                "f".repeat(64));
+        db.update("UPDATE recommendation SET rules_themes = '', rules_taxonomy = ? WHERE review_id = 'DHR1' AND number = '6'", "e".repeat(64));
+
+        ReportData loaded = loader.load("DHR1", DEMO_RECONCILED.get(DEMO_RECONCILED.size() - 1), false);
+
+        assertThat(loaded.recommendations()).hasSize(37);
+        for (ThemeRepository.RecommendationText r : loaded.recommendations()) {
+            String expected = db.queryForObject("SELECT rules_themes || ' ' || rules_taxonomy FROM recommendation WHERE recommendation_id = ?",
+                    String.class, r.id());
+            assertThat(r.stored() == null ? null : String.join(",", r.stored().themes()) + " " + r.stored().taxonomy())
+                    .as("recommendation %s", r.number()).isEqualTo(expected);
+        }
+        assertThat(loaded.recommendations()).filteredOn(r -> r.number().equals("5")).singleElement()
+                .satisfies(r -> assertThat(r.stored().themes()).containsExactly("HI-GP", "TL-DASH"));
+        assertThat(loaded.recommendations()).filteredOn(r -> r.number().equals("6")).singleElement()
+                .satisfies(r -> assertThat(r.stored().themes()).isEmpty());
     }
 
     /** The reconciliation as at the date joined to the plan, the update it names and the statuses as at the date before. */

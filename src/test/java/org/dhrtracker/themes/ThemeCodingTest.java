@@ -34,6 +34,9 @@ class ThemeCodingTest extends JobTestSupport {
     @Autowired
     private ThemeCoding coding;
 
+    @Autowired
+    private ThemeRepository repository;
+
     @BeforeEach
     void demoRegister() throws Exception {
         resetHome();
@@ -125,6 +128,97 @@ class ThemeCodingTest extends JobTestSupport {
         } finally {
             Files.delete(home.root().resolve("themes/taxonomy.csv"));
         }
+    }
+
+    @Test
+    void theRulesTagsAreStoredUnderTheTaxonomysFingerprintAndUsedWhileItHolds() {
+        String fingerprint = coding.taxonomy().fingerprint();
+        assertThat(fingerprint).matches("[0-9a-f]{64}");
+        assertThat(count("SELECT COUNT(*) FROM recommendation WHERE rules_taxonomy IS NOT NULL")).as("stored by the import").isZero();
+
+        Map<String, List<String>> byRules = new LinkedHashMap<>();
+        coding.code("DHR1").forEach(c -> byRules.put(c.recommendation().number(), c.byRules()));
+
+        assertThat(stored("DHR1")).isEqualTo(byRules.entrySet().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> String.join(",", e.getValue()) + " " + fingerprint)));
+        // what is stored is what is used: a tag planted under the same fingerprint comes back, in every coding
+        db.update("UPDATE recommendation SET rules_themes = 'HI-GP' WHERE review_id = 'DHR1' AND number = '5'");
+        Map<String, List<String>> again = new LinkedHashMap<>();
+        coding.code("DHR1").forEach(c -> again.put(c.recommendation().number(), c.byRules()));
+        assertThat(again.get("5")).containsExactly("HI-GP");
+        assertThat(again).hasSize(37);
+        String partnership = coding.code("DHR1").get(0).recommendation().partnership();
+        assertThat(coding.partnership(partnership, java.time.LocalDate.of(2030, 1, 1), ThemeCoding.ALL_DATES).coded())
+                .filteredOn(c -> c.recommendation().number().equals("5")).singleElement()
+                .satisfies(c -> assertThat(c.themes()).containsExactly("HI-GP"));
+        // under another fingerprint it is not: coded again and stored again
+        db.update("UPDATE recommendation SET rules_taxonomy = ? WHERE review_id = 'DHR1' AND number = '5'", "0".repeat(64));
+        assertThat(coding.code("DHR1")).filteredOn(c -> c.recommendation().number().equals("5")).singleElement()
+                .satisfies(c -> assertThat(c.byRules()).containsExactly("PP-POLICE"));
+        assertThat(stored("DHR1").get("5")).isEqualTo("PP-POLICE " + fingerprint);
+    }
+
+    @Test
+    void anotherTaxonomyOrANewTextIsCodedAgain() throws Exception {
+        coding.code("DHR1");
+        String own = coding.taxonomy().fingerprint();
+        Files.createDirectories(home.root().resolve("themes"));
+        Files.writeString(home.root().resolve("themes/taxonomy.csv"), """
+                Area,Code,Theme,Terms
+                Health,HEALTH,Health,hospital*; NHS
+                """);
+        try {
+            String health = coding.taxonomy().fingerprint();
+            assertThat(health).isNotEqualTo(own);
+            coding.code("DHR1");
+            Map<String, String> stored = stored("DHR1");
+            assertThat(stored.values()).allMatch(v -> v.endsWith(" " + health));
+            assertThat(stored.get("20")).isEqualTo("HEALTH " + health);
+            assertThat(stored.get("5")).isEqualTo(" " + health);
+        } finally {
+            Files.delete(home.root().resolve("themes/taxonomy.csv"));
+        }
+        coding.code("DHR1");
+        assertThat(stored("DHR1").get("5")).isEqualTo("PP-POLICE " + own);
+
+        // the register again with recommendation 35's text changed: its stored tags are cleared, the others' kept
+        Path changed = home.root().resolve("DHR1-register.csv");
+        String register = Files.readString(DEMO_REGISTER);
+        assertThat(register).contains("addressing health inequalities.");
+        Files.writeString(changed, register.replace("addressing health inequalities.", "addressing health inequalities and the police response."));
+        assertThat(importRegister(changed).getExitStatus()).isEqualTo(ExitStatus.COMPLETED);
+        assertThat(count("SELECT COUNT(*) FROM recommendation WHERE rules_taxonomy IS NULL")).isOne();
+        assertThat(count("SELECT COUNT(*) FROM recommendation WHERE rules_taxonomy IS NULL AND number = '35'")).isOne();
+        assertThat(coding.code("DHR1")).filteredOn(c -> c.recommendation().number().equals("35")).singleElement()
+                .satisfies(c -> assertThat(c.byRules()).containsExactly("PP-POLICE"));
+        assertThat(stored("DHR1").get("35")).isEqualTo("PP-POLICE " + own);
+    }
+
+    @Test
+    void tagsCodedFromATextSinceReplacedAreNotStored() {
+        ThemeRepository.RecommendationText five = coding.code("DHR1").stream().map(Coded::recommendation)
+                .filter(r -> r.number().equals("5")).findFirst().orElseThrow();
+        ThemeRepository.RecommendationText old = new ThemeRepository.RecommendationText(five.id(), five.reviewId(), five.partnership(),
+                five.source(), five.owningBody(), five.number(), five.scope(), "An earlier text", null);
+
+        String coded = "PP-POLICE " + coding.taxonomy().fingerprint();
+        assertThat(stored("DHR1").get("5")).isEqualTo(coded);
+
+        repository.storeThemes(List.of(old), List.of(List.of("HI-GP")), "1".repeat(64));
+        assertThat(stored("DHR1").get("5")).isEqualTo(coded);
+
+        repository.storeThemes(List.of(five), List.of(List.of("TL-DASH")), "1".repeat(64));
+        assertThat(stored("DHR1").get("5")).isEqualTo("TL-DASH " + "1".repeat(64));
+    }
+
+    /** Each recommendation of the review by number: its stored tags, a space, and the fingerprint they were coded under. */
+    private Map<String, String> stored(String review) {
+        Map<String, String> stored = new java.util.TreeMap<>();
+        db.query("SELECT number, rules_themes, rules_taxonomy FROM recommendation WHERE review_id = ?",
+                rs -> {
+                    stored.put(rs.getString(1), rs.getString(2) + " " + rs.getString(3));
+                }, review);
+        return stored;
     }
 
     private static Map<String, List<String>> handReading() throws IOException {
