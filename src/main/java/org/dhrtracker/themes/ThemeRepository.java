@@ -22,7 +22,10 @@ import org.dhrtracker.reconcile.ReconciledDates;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The recommendations to code and the coordinator's corrections to the rules' tags. Corrections
@@ -61,9 +64,16 @@ public class ThemeRepository {
         return new StoredThemes(themes.isEmpty() ? List.of() : List.of(themes.split(",")), taxonomy);
     }
 
+    /** How many recommendations' tags are stored in one transaction. */
+    static final int STORE_BATCH = 1_000;
+
     /**
      * Stores the rules' tags of these recommendations, coded under the taxonomy with this fingerprint. A row whose
      * text has changed since it was read (a register imported meanwhile) is left as the import left it.
+     * <p>
+     * In transactions of their own, {@link #STORE_BATCH} rows each: the report step runs in one transaction, and
+     * the tags it stores after a change of taxonomy, held in it to the end, took a national run out of memory.
+     * The tags are a derivation of what is committed, right whether the caller's transaction commits or not.
      */
     public void storeThemes(List<RecommendationText> recommendations, List<List<String>> themes, String taxonomy) {
         List<Object[]> rows = new ArrayList<>();
@@ -74,7 +84,11 @@ public class ThemeRepository {
                 rows.add(new Object[] {codes, taxonomy, r.id(), r.text()});
             }
         }
-        jdbc.batchUpdate("UPDATE recommendation SET rules_themes = ?, rules_taxonomy = ? WHERE recommendation_id = ? AND text = ?", rows);
+        for (int from = 0; from < rows.size(); from += STORE_BATCH) {
+            List<Object[]> batch = rows.subList(from, Math.min(rows.size(), from + STORE_BATCH));
+            ownTransaction.executeWithoutResult(t -> jdbc.batchUpdate(
+                    "UPDATE recommendation SET rules_themes = ?, rules_taxonomy = ? WHERE recommendation_id = ? AND text = ?", batch));
+        }
     }
 
     /** A correction: ADD a theme the rules missed or REMOVE one they gave. */
@@ -92,10 +106,14 @@ public class ThemeRepository {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    /** The stored tags' own transactions, committed whatever the caller's does ({@link #storeThemes}). */
+    private final TransactionTemplate ownTransaction;
 
-    public ThemeRepository(JdbcTemplate jdbc, Clock clock) {
+    public ThemeRepository(JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Every recommendation of the review (or of every review when null), reviews in turn, in plan order. */

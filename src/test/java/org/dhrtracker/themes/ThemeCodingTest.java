@@ -37,6 +37,9 @@ class ThemeCodingTest extends JobTestSupport {
     @Autowired
     private ThemeRepository repository;
 
+    @Autowired
+    private org.springframework.transaction.PlatformTransactionManager transactionManager;
+
     @BeforeEach
     void demoRegister() throws Exception {
         resetHome();
@@ -209,6 +212,17 @@ class ThemeCodingTest extends JobTestSupport {
 
         repository.storeThemes(List.of(five), List.of(List.of("TL-DASH")), "1".repeat(64));
         assertThat(stored("DHR1").get("5")).isEqualTo("TL-DASH " + "1".repeat(64));
+    }
+
+    @Test
+    void theTagsAreCommittedInTransactionsOfTheirOwn() {
+        // as the report step codes, inside its transaction: here one that rolls back
+        new org.springframework.transaction.support.TransactionTemplate(transactionManager).executeWithoutResult(t -> {
+            assertThat(coding.code("DHR1")).hasSize(37);
+            t.setRollbackOnly();
+        });
+
+        assertThat(count("SELECT COUNT(*) FROM recommendation WHERE rules_taxonomy = ?", coding.taxonomy().fingerprint())).isEqualTo(37);
     }
 
     /** Each recommendation of the review by number: its stored tags, a space, and the fingerprint they were coded under. */
