@@ -64,9 +64,10 @@ public class DatabaseSchema implements InitializingBean, DisposableBean {
             if (!tableExists(c, "BATCH_JOB_INSTANCE")) {
                 run(c, vendor.batchSchema());
             }
+            // before the tables: the index on the added column is created with the missing ones
+            addRulesThemes(c);
             createMissingTables(c, vendor.applicationSchema());
             addStatusRecommendations(c);
-            addRulesThemes(c);
             try (Statement s = c.createStatement()) {
                 for (String statement : vendor.cacheStatements(cacheKilobytes)) {
                     s.execute(statement);
@@ -147,11 +148,11 @@ public class DatabaseSchema implements InitializingBean, DisposableBean {
     }
 
     /**
-     * recommendation.rules_themes and rules_taxonomy, added to an existing table empty: a recommendation without them
-     * is coded when the themes next need it, and its tags stored then.
+     * recommendation.rules_themes and rules_taxonomy, added to an existing table empty: the next code-themes step
+     * codes every recommendation and stores its tags (until then, the themes code them as they need them).
      */
     private static void addRulesThemes(Connection c) throws SQLException {
-        if (columnExists(c, "recommendation", "rules_themes")) {
+        if (!tableExists(c, "RECOMMENDATION") || columnExists(c, "recommendation", "rules_themes")) {
             return;
         }
         try (Statement s = c.createStatement()) {

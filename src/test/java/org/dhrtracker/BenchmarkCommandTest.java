@@ -38,7 +38,8 @@ class BenchmarkCommandTest {
                 .containsPattern("partnership reports +2 reports .*\\| fill \\+ export .*\\| +\\d+\\.\\d\\d")
                 .containsPattern("national workbook +750 actions .*\\| SXSSF .*\\| +\\d+\\.\\d\\d")
                 .containsPattern("month .*\\| sum of floors .*\\| +\\d+\\.\\d\\d")
-                .contains("Report step parts: ").contains("Floors: CSV parse");
+                .containsPattern("The code-themes step, and the report step's parts: code-themes \\d+\\.\\d\\d s \\(CPU .*partnership-themes")
+                .contains("Floors: CSV parse");
         assertThat(home.resolve("out").resolve("national").resolve("national-workbook-2025-03-31.xlsx")).isRegularFile();
         // Before the month, the process wrote the earlier month's reports of every partnership, as serve would have.
         assertThat(output.getOut()).contains("Setup: warm-up, the reports as at 2025-02-28 (2 partnership reports and the national workbook)");

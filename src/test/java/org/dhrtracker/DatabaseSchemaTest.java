@@ -48,6 +48,7 @@ class DatabaseSchemaTest {
             }
             s.execute("ALTER TABLE action_status DROP COLUMN recommendation_id");
             // recommendations without their rules' tags
+            s.execute("DROP INDEX recommendation_rules_taxonomy");
             s.execute("ALTER TABLE recommendation DROP COLUMN rules_themes");
             s.execute("ALTER TABLE recommendation DROP COLUMN rules_taxonomy");
         }
@@ -80,6 +81,7 @@ class DatabaseSchemaTest {
                 }
             }
             assertThat(recommendations).containsExactly("41 A recommendation null null", "42 A recommendation null null");
+            assertThat(indexes(c, "RECOMMENDATION")).contains("RECOMMENDATION_RULES_TAXONOMY");
             try (ResultSet rs = s.executeQuery("SELECT partnership FROM review WHERE review_id = 'DHR1'")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo("NABSCOP");
@@ -89,8 +91,12 @@ class DatabaseSchemaTest {
     }
 
     private static java.util.List<String> indexes(Connection c) throws Exception {
+        return indexes(c, "REVIEW");
+    }
+
+    private static java.util.List<String> indexes(Connection c, String table) throws Exception {
         java.util.List<String> names = new java.util.ArrayList<>();
-        try (ResultSet rs = c.getMetaData().getIndexInfo(null, c.getSchema(), "REVIEW", false, false)) {
+        try (ResultSet rs = c.getMetaData().getIndexInfo(null, c.getSchema(), table, false, false)) {
             while (rs.next()) {
                 names.add(rs.getString("INDEX_NAME"));
             }

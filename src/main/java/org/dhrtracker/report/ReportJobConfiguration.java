@@ -49,9 +49,10 @@ public class ReportJobConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ReportJobConfiguration.class);
 
+    /** The themes' tags coded and stored first ({@code code-themes}), in transactions of their own. */
     @Bean
-    Job reportJob(JobRepository jobRepository, Step reportStep, Step distributeStep) {
-        return new JobBuilder(JOB, jobRepository).start(reportStep).next(distributeStep).build();
+    Job reportJob(JobRepository jobRepository, Step codeThemesStep, Step reportStep, Step distributeStep) {
+        return new JobBuilder(JOB, jobRepository).start(codeThemesStep).next(reportStep).next(distributeStep).build();
     }
 
     /** After the report step: e-mails the board PDFs to the run's distribution list (see {@link Distribution}). */

@@ -16,7 +16,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * monthly: ingest the inbox, reconcile as at the date, produce the reports and distribute them (e-mail, when SMTP is
+ * monthly: ingest the inbox, reconcile as at the date, code the themes of recommendations new since (code-themes),
+ * produce the reports and distribute them (e-mail, when SMTP is
  * configured and the definition has a distribution list); the same steps as the single jobs.
  */
 @Configuration
@@ -44,8 +45,9 @@ public class MonthlyJobConfiguration {
     }
 
     @Bean
-    Job monthlyJob(JobRepository jobRepository, Step ingestReturnsStep, Step reconcileStep, Step reportStep, Step distributeStep) {
-        return new JobBuilder(JOB, jobRepository).start(ingestReturnsStep).next(reconcileStep).next(reportStep).next(distributeStep)
-                .build();
+    Job monthlyJob(JobRepository jobRepository, Step ingestReturnsStep, Step reconcileStep, Step codeThemesStep, Step reportStep,
+            Step distributeStep) {
+        return new JobBuilder(JOB, jobRepository).start(ingestReturnsStep).next(reconcileStep).next(codeThemesStep).next(reportStep)
+                .next(distributeStep).build();
     }
 }

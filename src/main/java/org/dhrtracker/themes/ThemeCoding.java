@@ -109,19 +109,13 @@ public class ThemeCoding {
         List<Coded> coded = new ArrayList<>();
         Taxonomy.Matchers matchers = new Taxonomy.Matchers();
         // The tags stored under this taxonomy are the rules' tags of the text stored with them (a new text clears them):
-        // coding every recommendation again each month was half the themes sections' time. The rest are coded and stored.
+        // coding every recommendation again each month was half the themes sections' time. The rest are coded here, and
+        // stored by the next code-themes step (not here: a report runs in one transaction, and the tags of a country
+        // held in it took the run out of memory).
         String fingerprint = taxonomy.fingerprint();
-        List<RecommendationText> fresh = new ArrayList<>();
-        List<List<String>> freshThemes = new ArrayList<>();
         for (RecommendationText r : recommendations) {
-            List<String> byRules;
-            if (r.stored() != null && r.stored().taxonomy().equals(fingerprint)) {
-                byRules = r.stored().themes();
-            } else {
-                byRules = tag(taxonomy, r.text(), matchers);
-                fresh.add(r);
-                freshThemes.add(byRules);
-            }
+            List<String> byRules = r.stored() != null && r.stored().taxonomy().equals(fingerprint) ? r.stored().themes()
+                    : tag(taxonomy, r.text(), matchers);
             Set<String> themes = new LinkedHashSet<>(byRules);
             for (Override o : overrides.getOrDefault(r.key(), List.of())) {
                 if (o.add()) {
@@ -133,10 +127,23 @@ public class ThemeCoding {
             List<String> ordered = taxonomy.themes().stream().map(Theme::code).filter(themes::contains).toList();
             coded.add(new Coded(r, byRules, ordered));
         }
-        if (!fresh.isEmpty()) {
-            repository.storeThemes(fresh, freshThemes, fingerprint);
-        }
         return coded;
+    }
+
+    /**
+     * Codes and stores the rules' tags of up to max recommendations that have none stored under the taxonomy in use
+     * (new, their text changed by an import, or coded under another taxonomy); one transaction's worth of the
+     * code-themes step.
+     *
+     * @return how many were coded: fewer than max when none are left
+     */
+    public int codeAndStore(int max) {
+        Taxonomy taxonomy = taxonomy();
+        String fingerprint = taxonomy.fingerprint();
+        List<ThemeRepository.ToCode> toCode = repository.toCode(fingerprint, max);
+        Taxonomy.Matchers matchers = new Taxonomy.Matchers();
+        repository.storeThemes(toCode, toCode.stream().map(r -> tag(taxonomy, r.text(), matchers)).toList(), fingerprint);
+        return toCode.size();
     }
 
     public Matrix matrix(String reviewId) {

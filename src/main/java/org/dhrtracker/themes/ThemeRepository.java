@@ -22,10 +22,7 @@ import org.dhrtracker.reconcile.ReconciledDates;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The recommendations to code and the coordinator's corrections to the rules' tags. Corrections
@@ -64,31 +61,42 @@ public class ThemeRepository {
         return new StoredThemes(themes.isEmpty() ? List.of() : List.of(themes.split(",")), taxonomy);
     }
 
-    /** How many recommendations' tags are stored in one transaction. */
-    static final int STORE_BATCH = 1_000;
+    /** A recommendation to code for storing: its row and text. */
+    public record ToCode(long id, String text) {
+    }
 
     /**
-     * Stores the rules' tags of these recommendations, coded under the taxonomy with this fingerprint. A row whose
-     * text has changed since it was read (a register imported meanwhile) is left as the import left it.
-     * <p>
-     * In transactions of their own, {@link #STORE_BATCH} rows each: the report step runs in one transaction, and
-     * the tags it stores after a change of taxonomy, held in it to the end, took a national run out of memory.
-     * The tags are a derivation of what is committed, right whether the caller's transaction commits or not.
+     * Up to max recommendations whose stored tags are missing or were coded under another taxonomy than the one with
+     * this fingerprint. Through the index on rules_taxonomy, a range each side of the fingerprint and the empty ones,
+     * so that a month with nothing to code reads nothing; in no order (the first max the index gives).
      */
-    public void storeThemes(List<RecommendationText> recommendations, List<List<String>> themes, String taxonomy) {
+    public List<ToCode> toCode(String fingerprint, int max) {
+        List<ToCode> found = new ArrayList<>();
+        for (String where : List.of("rules_taxonomy IS NULL", "rules_taxonomy < ?", "rules_taxonomy > ?")) {
+            if (found.size() < max) {
+                int left = max - found.size();
+                Object[] args = where.endsWith("?") ? new Object[] {fingerprint, left} : new Object[] {left};
+                found.addAll(jdbc.query("SELECT recommendation_id, text FROM recommendation WHERE " + where + " FETCH FIRST ? ROWS ONLY",
+                        (rs, i) -> new ToCode(rs.getLong(1), rs.getString(2)), args));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Stores the rules' tags of these recommendations (themes.get(i) those of recommendations.get(i)), coded under
+     * the taxonomy with this fingerprint. A row whose text has changed since it was read (a register imported
+     * meanwhile) is left as the import left it, to be coded again. Tags too many for the column are not stored
+     * (the fingerprint is, so they are not looked for again): they are coded whenever needed.
+     */
+    public void storeThemes(List<ToCode> recommendations, List<List<String>> themes, String fingerprint) {
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < recommendations.size(); i++) {
             String codes = String.join(",", themes.get(i));
-            if (codes.length() <= MAX_STORED) {
-                RecommendationText r = recommendations.get(i);
-                rows.add(new Object[] {codes, taxonomy, r.id(), r.text()});
-            }
+            ToCode r = recommendations.get(i);
+            rows.add(new Object[] {codes.length() <= MAX_STORED ? codes : null, fingerprint, r.id(), r.text()});
         }
-        for (int from = 0; from < rows.size(); from += STORE_BATCH) {
-            List<Object[]> batch = rows.subList(from, Math.min(rows.size(), from + STORE_BATCH));
-            ownTransaction.executeWithoutResult(t -> jdbc.batchUpdate(
-                    "UPDATE recommendation SET rules_themes = ?, rules_taxonomy = ? WHERE recommendation_id = ? AND text = ?", batch));
-        }
+        jdbc.batchUpdate("UPDATE recommendation SET rules_themes = ?, rules_taxonomy = ? WHERE recommendation_id = ? AND text = ?", rows);
     }
 
     /** A correction: ADD a theme the rules missed or REMOVE one they gave. */
@@ -106,14 +114,10 @@ public class ThemeRepository {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    /** The stored tags' own transactions, committed whatever the caller's does ({@link #storeThemes}). */
-    private final TransactionTemplate ownTransaction;
 
-    public ThemeRepository(JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactionManager) {
+    public ThemeRepository(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.ownTransaction = new TransactionTemplate(transactionManager);
-        ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Every recommendation of the review (or of every review when null), reviews in turn, in plan order. */

@@ -37,9 +37,6 @@ class ThemeCodingTest extends JobTestSupport {
     @Autowired
     private ThemeRepository repository;
 
-    @Autowired
-    private org.springframework.transaction.PlatformTransactionManager transactionManager;
-
     @BeforeEach
     void demoRegister() throws Exception {
         resetHome();
@@ -138,9 +135,17 @@ class ThemeCodingTest extends JobTestSupport {
         String fingerprint = coding.taxonomy().fingerprint();
         assertThat(fingerprint).matches("[0-9a-f]{64}");
         assertThat(count("SELECT COUNT(*) FROM recommendation WHERE rules_taxonomy IS NOT NULL")).as("stored by the import").isZero();
-
         Map<String, List<String>> byRules = new LinkedHashMap<>();
         coding.code("DHR1").forEach(c -> byRules.put(c.recommendation().number(), c.byRules()));
+        assertThat(count("SELECT COUNT(*) FROM recommendation WHERE rules_taxonomy IS NOT NULL")).as("stored by a report's coding").isZero();
+
+        // a batch of 10 at a time, as the code-themes step does: 37, then none left
+        int coded = 0;
+        for (int batch; (batch = coding.codeAndStore(10)) > 0;) {
+            assertThat(batch).isLessThanOrEqualTo(10);
+            coded += batch;
+        }
+        assertThat(coded).isEqualTo(37);
 
         assertThat(stored("DHR1")).isEqualTo(byRules.entrySet().stream()
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> String.join(",", e.getValue()) + " " + fingerprint)));
@@ -154,16 +159,18 @@ class ThemeCodingTest extends JobTestSupport {
         assertThat(coding.partnership(partnership, java.time.LocalDate.of(2030, 1, 1), ThemeCoding.ALL_DATES).coded())
                 .filteredOn(c -> c.recommendation().number().equals("5")).singleElement()
                 .satisfies(c -> assertThat(c.themes()).containsExactly("HI-GP"));
-        // under another fingerprint it is not: coded again and stored again
+        assertThat(coding.codeAndStore(10)).as("none left to code").isZero();
+        // under another fingerprint it is not: coded as needed, and stored again by the step
         db.update("UPDATE recommendation SET rules_taxonomy = ? WHERE review_id = 'DHR1' AND number = '5'", "0".repeat(64));
         assertThat(coding.code("DHR1")).filteredOn(c -> c.recommendation().number().equals("5")).singleElement()
                 .satisfies(c -> assertThat(c.byRules()).containsExactly("PP-POLICE"));
+        assertThat(coding.codeAndStore(10)).isOne();
         assertThat(stored("DHR1").get("5")).isEqualTo("PP-POLICE " + fingerprint);
     }
 
     @Test
     void anotherTaxonomyOrANewTextIsCodedAgain() throws Exception {
-        coding.code("DHR1");
+        coding.codeAndStore(1000);
         String own = coding.taxonomy().fingerprint();
         Files.createDirectories(home.root().resolve("themes"));
         Files.writeString(home.root().resolve("themes/taxonomy.csv"), """
@@ -173,7 +180,7 @@ class ThemeCodingTest extends JobTestSupport {
         try {
             String health = coding.taxonomy().fingerprint();
             assertThat(health).isNotEqualTo(own);
-            coding.code("DHR1");
+            assertThat(coding.codeAndStore(1000)).isEqualTo(37);
             Map<String, String> stored = stored("DHR1");
             assertThat(stored.values()).allMatch(v -> v.endsWith(" " + health));
             assertThat(stored.get("20")).isEqualTo("HEALTH " + health);
@@ -181,7 +188,7 @@ class ThemeCodingTest extends JobTestSupport {
         } finally {
             Files.delete(home.root().resolve("themes/taxonomy.csv"));
         }
-        coding.code("DHR1");
+        assertThat(coding.codeAndStore(1000)).isEqualTo(37);
         assertThat(stored("DHR1").get("5")).isEqualTo("PP-POLICE " + own);
 
         // the register again with recommendation 35's text changed: its stored tags are cleared, the others' kept
@@ -194,35 +201,41 @@ class ThemeCodingTest extends JobTestSupport {
         assertThat(count("SELECT COUNT(*) FROM recommendation WHERE rules_taxonomy IS NULL AND number = '35'")).isOne();
         assertThat(coding.code("DHR1")).filteredOn(c -> c.recommendation().number().equals("35")).singleElement()
                 .satisfies(c -> assertThat(c.byRules()).containsExactly("PP-POLICE"));
+        assertThat(coding.codeAndStore(1000)).isOne();
         assertThat(stored("DHR1").get("35")).isEqualTo("PP-POLICE " + own);
     }
 
     @Test
     void tagsCodedFromATextSinceReplacedAreNotStored() {
+        coding.codeAndStore(1000);
         ThemeRepository.RecommendationText five = coding.code("DHR1").stream().map(Coded::recommendation)
                 .filter(r -> r.number().equals("5")).findFirst().orElseThrow();
-        ThemeRepository.RecommendationText old = new ThemeRepository.RecommendationText(five.id(), five.reviewId(), five.partnership(),
-                five.source(), five.owningBody(), five.number(), five.scope(), "An earlier text", null);
-
         String coded = "PP-POLICE " + coding.taxonomy().fingerprint();
         assertThat(stored("DHR1").get("5")).isEqualTo(coded);
 
-        repository.storeThemes(List.of(old), List.of(List.of("HI-GP")), "1".repeat(64));
+        repository.storeThemes(List.of(new ThemeRepository.ToCode(five.id(), "An earlier text")), List.of(List.of("HI-GP")), "1".repeat(64));
         assertThat(stored("DHR1").get("5")).isEqualTo(coded);
 
-        repository.storeThemes(List.of(five), List.of(List.of("TL-DASH")), "1".repeat(64));
+        repository.storeThemes(List.of(new ThemeRepository.ToCode(five.id(), five.text())), List.of(List.of("TL-DASH")), "1".repeat(64));
         assertThat(stored("DHR1").get("5")).isEqualTo("TL-DASH " + "1".repeat(64));
     }
 
     @Test
-    void theTagsAreCommittedInTransactionsOfTheirOwn() {
-        // as the report step codes, inside its transaction: here one that rolls back
-        new org.springframework.transaction.support.TransactionTemplate(transactionManager).executeWithoutResult(t -> {
-            assertThat(coding.code("DHR1")).hasSize(37);
-            t.setRollbackOnly();
-        });
+    void theReportJobCodesFirstInAStepOfItsOwn() throws Exception {
+        org.springframework.batch.core.job.JobExecution run = run(org.dhrtracker.report.ReportJobConfiguration.JOB,
+                params(java.time.LocalDate.of(2014, 6, 30)).addString(org.dhrtracker.BatchConfiguration.REVIEW, "DHR1")
+                        .addString(org.dhrtracker.report.ReportJobConfiguration.REPORTS, "partnership-report"));
 
+        assertThat(run.getExitStatus().getExitCode()).isEqualTo(ExitStatus.COMPLETED.getExitCode());
+        assertThat(run.getStepExecutions()).extracting(org.springframework.batch.core.step.StepExecution::getStepName)
+                .startsWith(CodeThemesStepConfiguration.STEP, "report");
+        assertThat(stepContextWrites(run)).isEqualTo(37);
         assertThat(count("SELECT COUNT(*) FROM recommendation WHERE rules_taxonomy = ?", coding.taxonomy().fingerprint())).isEqualTo(37);
+    }
+
+    private static long stepContextWrites(org.springframework.batch.core.job.JobExecution run) {
+        return run.getStepExecutions().stream().filter(s -> s.getStepName().equals(CodeThemesStepConfiguration.STEP)).findFirst()
+                .orElseThrow().getWriteCount();
     }
 
     /** Each recommendation of the review by number: its stored tags, a space, and the fingerprint they were coded under. */
