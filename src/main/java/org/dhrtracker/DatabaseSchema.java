@@ -159,7 +159,7 @@ public class DatabaseSchema implements InitializingBean, DisposableBean {
             s.execute("ALTER TABLE recommendation ADD COLUMN rules_themes VARCHAR(10000)");
             s.execute("ALTER TABLE recommendation ADD COLUMN rules_taxonomy CHAR(64)");
         }
-        log.info("Added recommendation.rules_themes and rules_taxonomy: each recommendation's rules' tags are stored when next coded");
+        log.info("Added recommendation.rules_themes and rules_taxonomy, empty: the next code-themes step stores every recommendation's tags");
     }
 
     private static boolean columnExists(Connection c, String table, String column) throws SQLException {
