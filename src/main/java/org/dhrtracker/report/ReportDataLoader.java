@@ -126,13 +126,14 @@ public class ReportDataLoader {
             if (now.lastUpdateId() != null) {
                 lastUpdates.add(now.lastUpdateId());
             }
-            ActionLine line = new ActionLine(r.owningBody(), r.number(), r.text(), planRecommendation.scope(), a.ref(), a.agency(),
-                    a.agencyName(), a.action(), a.evidenceOfAchievement(), a.implementationLead(), a.targetDateAsWritten(), now.due(),
-                    now.status(), null, null, null, null, null);
+            // the line once the assessment has given its last return shown (none when null) and its claim
             lines.add(assessed -> {
                 Assessor.Shown last = now.lastUpdateId() == null ? null : assessed.shown().get(now.lastUpdateId());
                 LocalDate completion = last == null ? null : last.completionDate();
-                return withLastReturn(line, last, ReportFormats.signOff(assessed.claims().get(a.id()), completion));
+                return new ActionLine(r.owningBody(), r.number(), r.text(), planRecommendation.scope(), a.ref(), a.agency(),
+                        a.agencyName(), a.action(), a.evidenceOfAchievement(), a.implementationLead(), a.targetDateAsWritten(),
+                        now.due(), now.status(), last == null ? null : last.asAt(), last == null ? null : label(last.status()),
+                        last == null ? null : last.progress(), completion, ReportFormats.signOff(assessed.claims().get(a.id()), completion));
             });
         }
         Assessor.Assessed assessed = assessor.assessWithClaims(reviewId, asAt, planned, lastUpdates);
@@ -226,14 +227,6 @@ public class ReportDataLoader {
         SinceLast since(LocalDate previous) {
             return new SinceLast(previous, completed, overdue, slipped, claimed);
         }
-    }
-
-    /** The line with the last return shown (none when null) and the sign-off. */
-    private static ActionLine withLastReturn(ActionLine a, Assessor.Shown last, String signOff) {
-        return new ActionLine(a.owningBody(), a.recommendationNo(), a.recommendationText(), a.scope(), a.actionRef(), a.agency(),
-                a.agencyName(), a.action(), a.evidenceOfAchievement(), a.implementationLead(), a.targetDateAsWritten(), a.dueDate(),
-                a.status(), last == null ? null : last.asAt(), last == null ? null : label(last.status()),
-                last == null ? null : last.progress(), last == null ? null : last.completionDate(), signOff);
     }
 
     /** A recommendation of the plan: its place in the plan, its text, and its scope as the report prints it. */
