@@ -31,8 +31,8 @@ import org.springframework.stereotype.Component;
 /**
  * Creates Spring Batch's job repository tables on first start, and each of the product's tables
  * that is absent (a new version's table in an existing database too; and the columns added to existing
- * tables since: the statuses' recommendation, filled, and the recommendations' stored tags, empty until
- * coded), from the scripts of the database in use ({@link DatabaseVendor}: HSQLDB or PostgreSQL), and
+ * tables since: the statuses' recommendation, filled; the recommendations' stored tags, empty until
+ * coded; the updates' parts, filled), from the scripts of the database in use ({@link DatabaseVendor}: HSQLDB or PostgreSQL), and
  * shuts the file database down cleanly when the application closes.
  */
 @Component
@@ -66,8 +66,12 @@ public class DatabaseSchema implements InitializingBean, DisposableBean {
             }
             // before the tables: the index on the added column is created with the missing ones
             addRulesThemes(c);
+            boolean partsToFill = addUpdateParts(c);
             createMissingTables(c, vendor.applicationSchema());
             addStatusRecommendations(c);
+            if (partsToFill) {
+                fillUpdateParts(c);
+            }
             try (Statement s = c.createStatement()) {
                 for (String statement : vendor.cacheStatements(cacheKilobytes)) {
                     s.execute(statement);
@@ -145,6 +149,85 @@ public class DatabaseSchema implements InitializingBean, DisposableBean {
             s.execute("ALTER TABLE action_status ALTER COLUMN recommendation_id SET NOT NULL");
         }
         log.info("Added action_status.recommendation_id, filled for the statuses of {} reviews", reviews.size());
+    }
+
+    /**
+     * progress_update.part_id, added to an existing table before the tables are created (return_part with
+     * them, and on PostgreSQL the column's index), empty; {@link #fillUpdateParts} fills it.
+     *
+     * @return whether the column was added
+     */
+    private static boolean addUpdateParts(Connection c) throws SQLException {
+        if (!tableExists(c, "PROGRESS_UPDATE") || columnExists(c, "progress_update", "part_id")) {
+            return false;
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE progress_update ADD COLUMN part_id BIGINT");
+        }
+        return true;
+    }
+
+    /**
+     * An existing database's updates put in parts as intake now writes them: a part per file, review
+     * and as-at date, each update given its part, then part_id made NOT NULL with its foreign key; the
+     * foreign key on action_id, the (action_id, as_at) index and the update's own return_file_id (its
+     * part's now) dropped (see the schema).
+     * File by file: one statement for a national database's every update would hold them all in
+     * memory until it committed.
+     */
+    private static void fillUpdateParts(Connection c) throws SQLException {
+        List<Long> files = new ArrayList<>();
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT DISTINCT return_file_id FROM progress_update ORDER BY return_file_id")) {
+            while (rs.next()) {
+                files.add(rs.getLong(1));
+            }
+        }
+        try (PreparedStatement parts = c.prepareStatement("""
+                INSERT INTO return_part (return_file_id, review_id, as_at)
+                SELECT DISTINCT u.return_file_id, a.review_id, u.as_at FROM progress_update u JOIN action a ON a.action_id = u.action_id
+                WHERE u.return_file_id = ?""");
+                PreparedStatement fill = c.prepareStatement("""
+                        UPDATE progress_update SET part_id = (SELECT p.part_id FROM return_part p JOIN action a ON a.review_id = p.review_id
+                            WHERE a.action_id = progress_update.action_id AND p.return_file_id = progress_update.return_file_id
+                              AND p.as_at = progress_update.as_at)
+                        WHERE return_file_id = ?""")) {
+            for (long file : files) {
+                parts.setLong(1, file);
+                parts.executeUpdate();
+                fill.setLong(1, file);
+                fill.executeUpdate();
+            }
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE progress_update ALTER COLUMN part_id SET NOT NULL");
+            s.execute("ALTER TABLE progress_update ADD CONSTRAINT progress_update_part_fk FOREIGN KEY (part_id) REFERENCES return_part (part_id)");
+            for (String column : List.of("action_id", "return_file_id")) {
+                for (String key : foreignKeys(c, "progress_update", column)) {
+                    s.execute("ALTER TABLE progress_update DROP CONSTRAINT " + key);
+                }
+            }
+            if (indexExists(c, "progress_update", "progress_update_action")) {
+                s.execute("DROP INDEX progress_update_action");
+            }
+            s.execute("ALTER TABLE progress_update DROP COLUMN return_file_id");
+        }
+        log.info("Put the updates of {} return files in parts (return_part), for reads by review", files.size());
+    }
+
+    /** The names of the table's foreign keys on the column. */
+    private static List<String> foreignKeys(Connection c, String table, String column) throws SQLException {
+        List<String> keys = new ArrayList<>();
+        for (String name : List.of(table.toUpperCase(Locale.ROOT), table.toLowerCase(Locale.ROOT))) {
+            try (ResultSet rs = c.getMetaData().getImportedKeys(null, c.getSchema(), name)) {
+                while (rs.next()) {
+                    if (column.equalsIgnoreCase(rs.getString("FKCOLUMN_NAME"))) {
+                        keys.add(rs.getString("FK_NAME"));
+                    }
+                }
+            }
+        }
+        return keys;
     }
 
     /**

@@ -39,17 +39,21 @@ final class DomainTables {
                 FROM action a JOIN recommendation r ON r.recommendation_id = a.recommendation_id
                 ORDER BY a.review_id, a.action_ref""");
         q.put("return_file", "SELECT file_name, sha256, row_count FROM return_file ORDER BY sha256");
+        q.put("return_part", """
+                SELECT f.sha256, p.review_id, p.as_at FROM return_part p JOIN return_file f ON f.return_file_id = p.return_file_id
+                ORDER BY f.sha256, p.review_id, p.as_at""");
         q.put("progress_update", """
                 SELECT a.review_id, a.action_ref, u.agency_code, u.as_at, u.status, u.progress, u.evidence, u.revised_target_date,
-                       u.completion_date, u.reported_by, f.sha256, u.source_row
+                       u.completion_date, u.reported_by, f.sha256, u.source_row, p.review_id, p.as_at
                 FROM progress_update u JOIN action a ON a.action_id = u.action_id
-                JOIN return_file f ON f.return_file_id = u.return_file_id
+                JOIN return_part p ON p.part_id = u.part_id JOIN return_file f ON f.return_file_id = p.return_file_id
                 ORDER BY f.sha256, u.source_row""");
         q.put("action_status", """
                 SELECT s.as_at, s.review_id, a.action_ref, s.status, s.rag, s.due_date, f.sha256, u.source_row
                 FROM action_status s JOIN action a ON a.action_id = s.action_id
                 LEFT JOIN progress_update u ON u.update_id = s.last_update_id
-                LEFT JOIN return_file f ON f.return_file_id = u.return_file_id
+                LEFT JOIN return_part p ON p.part_id = u.part_id
+                LEFT JOIN return_file f ON f.return_file_id = p.return_file_id
                 ORDER BY s.as_at, s.review_id, a.action_ref""");
         q.put("completion_decision", """
                 SELECT a.review_id, a.action_ref, d.decision, d.reason, d.decided_by, d.decided_on, d.source

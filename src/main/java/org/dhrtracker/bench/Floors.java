@@ -123,8 +123,8 @@ final class Floors {
 
     /**
      * The month's files applied with plain JDBC to the copy of the database taken before the month:
-     * the register's action keys read, then for each file its record and its rows batch-inserted into
-     * the same tables (same indexes and constraints, same history), committed every
+     * the register's action keys read, then for each file its record, its parts (a row per review and
+     * as-at date) and its rows batch-inserted into the same tables (same indexes and constraints, same history), committed every
      * {@link #FILES_PER_COMMIT} files. Only the parsing, done beforehand file by file, is not timed.
      */
     Measured jdbcInsert(Connection c, List<Path> files) throws Exception {
@@ -144,9 +144,11 @@ final class Floors {
         Timestamp received = Timestamp.from(Instant.now());
         try (PreparedStatement file = c.prepareStatement("INSERT INTO return_file (file_name, sha256, received_at, row_count) VALUES (?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS);
+                PreparedStatement part = c.prepareStatement("INSERT INTO return_part (return_file_id, review_id, as_at) VALUES (?, ?, ?)",
+                        Statement.RETURN_GENERATED_KEYS);
                 PreparedStatement insert = c.prepareStatement("""
-                        INSERT INTO progress_update (action_id, agency_code, as_at, status, progress, evidence, revised_target_date,
-                          completion_date, reported_by, return_file_id, source_row, received_at)
+                        INSERT INTO progress_update (part_id, action_id, agency_code, as_at, status, progress, evidence, revised_target_date,
+                          completion_date, reported_by, source_row, received_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             for (int f = 0; f < files.size(); f++) {
                 List<List<String>> parsed = parse(files.get(f));
@@ -162,6 +164,7 @@ final class Floors {
                     key.next();
                     fileId = key.getLong(1);
                 }
+                Map<String, Long> parts = new HashMap<>();
                 for (int r = 1; r < parsed.size(); r++) {
                     List<String> v = parsed.get(r);
                     if (read.add(v.get(0))) {
@@ -177,16 +180,30 @@ final class Floors {
                             }
                         }
                     }
-                    insert.setLong(1, actions.get(v.get(0) + "|" + v.get(1)));
-                    insert.setString(2, v.get(2));
-                    insert.setDate(3, Date.valueOf(LocalDate.parse(v.get(3))));
-                    insert.setString(4, v.get(4).toUpperCase(java.util.Locale.ROOT).replace(' ', '_'));
-                    insert.setString(5, emptyToNull(v.get(5)));
-                    insert.setString(6, emptyToNull(v.get(6)));
-                    insert.setDate(7, date(v.get(7)));
-                    insert.setDate(8, date(v.get(8)));
-                    insert.setString(9, emptyToNull(v.get(9)));
-                    insert.setLong(10, fileId);
+                    Date asAt = Date.valueOf(LocalDate.parse(v.get(3)));
+                    // the file's part of each review and as-at date, made when a row first names it
+                    Long partId = parts.get(v.get(0) + "|" + v.get(3));
+                    if (partId == null) {
+                        part.setLong(1, fileId);
+                        part.setString(2, v.get(0));
+                        part.setDate(3, asAt);
+                        part.executeUpdate();
+                        try (ResultSet key = part.getGeneratedKeys()) {
+                            key.next();
+                            partId = key.getLong(1);
+                        }
+                        parts.put(v.get(0) + "|" + v.get(3), partId);
+                    }
+                    insert.setLong(1, partId);
+                    insert.setLong(2, actions.get(v.get(0) + "|" + v.get(1)));
+                    insert.setString(3, v.get(2));
+                    insert.setDate(4, asAt);
+                    insert.setString(5, v.get(4).toUpperCase(java.util.Locale.ROOT).replace(' ', '_'));
+                    insert.setString(6, emptyToNull(v.get(5)));
+                    insert.setString(7, emptyToNull(v.get(6)));
+                    insert.setDate(8, date(v.get(7)));
+                    insert.setDate(9, date(v.get(8)));
+                    insert.setString(10, emptyToNull(v.get(9)));
                     insert.setInt(11, r + 1);
                     insert.setTimestamp(12, received);
                     insert.addBatch();
@@ -205,11 +222,12 @@ final class Floors {
     }
 
     /**
-     * Reconciling with plain JDBC on the copy of the database (after {@link #jdbcInsert}): the updates up
-     * to the date read (the latest of each action kept) and the actions' due dates, and a status row
-     * per action batch-inserted into the same table, 50,000 actions a query and a transaction.
+     * Reconciling with plain JDBC on the copy of the database (after {@link #jdbcInsert}), review by
+     * review as the product does: the review's updates up to the date read through its parts (the
+     * latest of each action kept) and its actions' due dates, and a status row per action
+     * batch-inserted into the same table, {@link #REVIEWS_PER_COMMIT} reviews a transaction.
      */
-    Measured reconcile(Connection c, LocalDate asAt) throws Exception {
+    Measured reconcile(Connection c, LocalDate asAt, List<String> reviews) throws Exception {
         return measure(() -> {
             long rows = 0;
             Timestamp now = Timestamp.from(Instant.now());
@@ -217,26 +235,20 @@ final class Floors {
                 delete.setDate(1, Date.valueOf(asAt));
                 delete.executeUpdate();
             }
-            long last;
-            try (Statement q = c.createStatement(); ResultSet rs = q.executeQuery("SELECT MAX(action_id) FROM action")) {
-                rs.next();
-                last = rs.getLong(1);
-            }
-            // In ranges of action ids: ten times the country's updates would not fit in the heap in one result.
             try (PreparedStatement updates = c.prepareStatement("""
-                    SELECT action_id, update_id, as_at, status, revised_target_date, evidence FROM progress_update
-                    WHERE as_at <= ? AND action_id BETWEEN ? AND ? ORDER BY action_id, as_at, update_id""");
+                    SELECT u.action_id, u.update_id, u.as_at, u.status, u.revised_target_date, u.evidence
+                    FROM return_part p JOIN progress_update u ON u.part_id = p.part_id
+                    WHERE p.review_id = ? AND p.as_at <= ? ORDER BY u.action_id, u.as_at, u.update_id""");
                     PreparedStatement actions = c.prepareStatement(
-                            "SELECT action_id, review_id, due_date, recommendation_id FROM action WHERE action_id BETWEEN ? AND ? ORDER BY action_id");
+                            "SELECT action_id, review_id, due_date, recommendation_id FROM action WHERE review_id = ?");
                     PreparedStatement insert = c.prepareStatement("""
                             INSERT INTO action_status (as_at, action_id, review_id, recommendation_id, status, rag, due_date, last_update_id,
                                                        reconciled_at)
                             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                for (long from = 0; from <= last; from += RANGE) {
+                for (int r = 0; r < reviews.size(); r++) {
                     Map<Long, long[]> latest = new HashMap<>();
-                    updates.setDate(1, Date.valueOf(asAt));
-                    updates.setLong(2, from);
-                    updates.setLong(3, from + RANGE - 1);
+                    updates.setString(1, reviews.get(r));
+                    updates.setDate(2, Date.valueOf(asAt));
                     try (ResultSet rs = updates.executeQuery()) {
                         while (rs.next()) {
                             LocalDate revised = SqlDates.get(rs, 5);
@@ -245,8 +257,7 @@ final class Floors {
                                 revised == null ? 0 : revised.toEpochDay()});
                         }
                     }
-                    actions.setLong(1, from);
-                    actions.setLong(2, from + RANGE - 1);
+                    actions.setString(1, reviews.get(r));
                     try (ResultSet rs = actions.executeQuery()) {
                         while (rs.next()) {
                             long[] l = latest.get(rs.getLong(1));
@@ -265,15 +276,17 @@ final class Floors {
                     }
                     insert.executeBatch();
                     // A transaction's new rows stay in memory until it commits, as for the product's reconcile.
-                    c.commit();
+                    if ((r + 1) % REVIEWS_PER_COMMIT == 0 || r == reviews.size() - 1) {
+                        c.commit();
+                    }
                 }
             }
             return rows;
         });
     }
 
-    /** Action ids per read and per transaction of the reconcile floor. */
-    private static final long RANGE = 50_000;
+    /** Reviews per transaction of the reconcile floor, as the product's reconcile step commits. */
+    private static final int REVIEWS_PER_COMMIT = 100;
 
     /** A connection to the copy of the database, with the product's settings; not auto-committing. */
     Connection open(Path snapshot) throws SQLException {
@@ -302,9 +315,9 @@ final class Floors {
                         WHERE a.review_id = ? ORDER BY r.plan_order, a.plan_order""");
                         PreparedStatement updates = c.prepareStatement("""
                         SELECT u.action_id, u.as_at, u.status, u.evidence, u.revised_target_date, f.file_name, u.source_row
-                        FROM action a JOIN progress_update u ON u.action_id = a.action_id
-                        JOIN return_file f ON f.return_file_id = u.return_file_id
-                        WHERE a.review_id = ? AND u.as_at <= ? ORDER BY u.action_id, u.as_at, u.update_id""")) {
+                        FROM return_part p JOIN progress_update u ON u.part_id = p.part_id
+                        JOIN return_file f ON f.return_file_id = p.return_file_id
+                        WHERE p.review_id = ? AND p.as_at <= ? ORDER BY u.action_id, u.as_at, u.update_id""")) {
                     for (String review : reviews) {
                         actions.setDate(1, Date.valueOf(asAt));
                         actions.setString(2, review);

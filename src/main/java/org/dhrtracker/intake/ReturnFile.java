@@ -130,7 +130,7 @@ public final class ReturnFile extends InboxFile {
             if (status == ReturnStatus.COMPLETED && completed == null) {
                 completed = asAt;
             }
-            rows.add(new ReturnRow(row, action.actionId(), agency, asAt, status, optional(cells, PROGRESS),
+            rows.add(new ReturnRow(row, review, action.actionId(), agency, asAt, status, optional(cells, PROGRESS),
                     optional(cells, EVIDENCE), revised, completed,
                     optional(cells, REPORTED_BY)));
         }

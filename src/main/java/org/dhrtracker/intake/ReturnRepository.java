@@ -4,12 +4,16 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+
+import org.dhrtracker.SqlDates;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Writes accepted returns: the file record and its rows as append-only progress updates. */
+/** Writes accepted returns: the file record, its parts and its rows as append-only progress updates. */
 @Repository
 public class ReturnRepository {
 
@@ -28,28 +32,47 @@ public class ReturnRepository {
         apply(file.fileName(), file.sha256(), file.rows(), receivedAt);
     }
 
-    /** Inserts a file's record and its rows as progress updates, in the caller's transaction. */
+    /**
+     * Inserts a file's record, its parts (its rows of each review and as-at date) and its rows as
+     * progress updates, in the caller's transaction.
+     */
     public void apply(String fileName, String sha256, List<ReturnRow> rows, Instant receivedAt) {
         Timestamp received = Timestamp.from(receivedAt);
         long fileId = recordFile(fileName, sha256, rows.size(), receivedAt);
+        Map<Part, Long> parts = new LinkedHashMap<>();
+        rows.forEach(r -> parts.put(new Part(r.reviewId(), r.asAt()), null));
+        jdbc.batchUpdate("INSERT INTO return_part (return_file_id, review_id, as_at) VALUES (?, ?, ?)", parts.keySet(), 100,
+                (ps, p) -> {
+                    ps.setLong(1, fileId);
+                    ps.setString(2, p.reviewId());
+                    ps.setDate(3, Date.valueOf(p.asAt()));
+                });
+        jdbc.query("SELECT part_id, review_id, as_at FROM return_part WHERE return_file_id = ?",
+                rs -> {
+                    parts.put(new Part(rs.getString(2), SqlDates.get(rs, 3)), rs.getLong(1));
+                }, fileId);
         jdbc.batchUpdate("""
-                INSERT INTO progress_update (action_id, agency_code, as_at, status, progress, evidence, revised_target_date,
-                  completion_date, reported_by, return_file_id, source_row, received_at)
+                INSERT INTO progress_update (part_id, action_id, agency_code, as_at, status, progress, evidence, revised_target_date,
+                  completion_date, reported_by, source_row, received_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 rows, 1000, (ps, r) -> {
-                    ps.setLong(1, r.actionId());
-                    ps.setString(2, r.agency());
-                    ps.setDate(3, Date.valueOf(r.asAt()));
-                    ps.setString(4, r.status().name());
-                    ps.setString(5, r.progress());
-                    ps.setString(6, r.evidence());
-                    ps.setDate(7, sqlDate(r.revisedTargetDate()));
-                    ps.setDate(8, sqlDate(r.completionDate()));
-                    ps.setString(9, r.reportedBy());
-                    ps.setLong(10, fileId);
+                    ps.setLong(1, parts.get(new Part(r.reviewId(), r.asAt())));
+                    ps.setLong(2, r.actionId());
+                    ps.setString(3, r.agency());
+                    ps.setDate(4, Date.valueOf(r.asAt()));
+                    ps.setString(5, r.status().name());
+                    ps.setString(6, r.progress());
+                    ps.setString(7, r.evidence());
+                    ps.setDate(8, sqlDate(r.revisedTargetDate()));
+                    ps.setDate(9, sqlDate(r.completionDate()));
+                    ps.setString(10, r.reportedBy());
                     ps.setInt(11, r.row());
                     ps.setTimestamp(12, received);
                 });
+    }
+
+    /** A file's rows of one review and as-at date: what a review's reads find its updates by. */
+    private record Part(String reviewId, LocalDate asAt) {
     }
 
     /**

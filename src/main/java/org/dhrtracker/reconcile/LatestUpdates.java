@@ -24,9 +24,9 @@ final class LatestUpdates {
 
     /** @param reviewId a review, or null for every review */
     static Map<Long, Latest> asAt(JdbcTemplate jdbc, String reviewId, LocalDate asAt) {
-        // The action is joined only to filter by review: every action's row read is its whole plan text.
+        // A review's updates found through its parts (return_part), not by joining each to its action.
         String from = reviewId == null ? "progress_update u WHERE u.as_at <= ?"
-                : "progress_update u JOIN action a ON a.action_id = u.action_id WHERE u.as_at <= ? AND a.review_id = ?";
+                : "return_part p JOIN progress_update u ON u.part_id = p.part_id WHERE p.as_at <= ? AND p.review_id = ?";
         Object[] args = reviewId == null ? new Object[] {Date.valueOf(asAt)} : new Object[] {Date.valueOf(asAt), reviewId};
         // One pass over the updates in order; the last one seen per action is its latest.
         Map<Long, Latest> latest = new HashMap<>();

@@ -146,10 +146,11 @@ public class ReportDataLoader {
         List<UpdateLine> history = !withHistory ? List.of() : jdbc.query("""
                 SELECT u.as_at, a.action_ref, u.agency_code, u.status, u.progress, u.evidence, u.revised_target_date,
                        u.completion_date, u.reported_by, f.file_name, u.source_row, u.received_at
-                FROM progress_update u
+                FROM return_part p
+                JOIN progress_update u ON u.part_id = p.part_id
                 JOIN action a ON a.action_id = u.action_id
-                JOIN return_file f ON f.return_file_id = u.return_file_id
-                WHERE a.review_id = ? AND u.as_at <= ?
+                JOIN return_file f ON f.return_file_id = p.return_file_id
+                WHERE p.review_id = ? AND p.as_at <= ?
                 ORDER BY u.as_at DESC, a.plan_order, u.update_id""", (rs, i) -> new UpdateLine(
                 date(rs, "as_at"), rs.getString("action_ref"), rs.getString("agency_code"), label(rs.getString("status")),
                 rs.getString("progress"), rs.getString("evidence"), date(rs, "revised_target_date"), date(rs, "completion_date"),
@@ -167,8 +168,8 @@ public class ReportDataLoader {
      */
     private List<TrendPoint> openOverTime(String reviewId, LocalDate asAt, List<ActionLine> actions) {
         List<LocalDate> dates = jdbc.queryForList("""
-                SELECT DISTINCT u.as_at FROM progress_update u JOIN action a ON a.action_id = u.action_id
-                WHERE a.review_id = ? AND u.as_at < ? ORDER BY u.as_at""", LocalDate.class, reviewId, Date.valueOf(asAt));
+                SELECT DISTINCT as_at FROM return_part WHERE review_id = ? AND as_at < ? ORDER BY as_at""",
+                LocalDate.class, reviewId, Date.valueOf(asAt));
         List<TrendPoint> points = new ArrayList<>();
         for (LocalDate d : dates) {
             Map<ActionStatus, Integer> counts = reconciler.countsAsAt(reviewId, d);

@@ -58,7 +58,7 @@ class HostileCorpusTest extends JobTestSupport {
     static final String WRITE = "dhr.reliability.write";
     /** Every table an ingest or an import may write, but refused_update (compared by count). */
     static final List<String> TABLES = List.of("review", "agency", "recommendation", "recommendation_sub_item", "action",
-            "return_file", "progress_update", "action_status", "completion_decision");
+            "return_file", "return_part", "progress_update", "action_status", "completion_decision");
 
     /** One line of cases.csv. */
     record Case(String id, String kind, String file, String dropAs, String exercises, String outcome, int count, String expect,

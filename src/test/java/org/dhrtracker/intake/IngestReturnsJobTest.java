@@ -49,7 +49,7 @@ class IngestReturnsJobTest extends JobTestSupport {
         assertThat(run.getExitStatus()).isEqualTo(ExitStatus.COMPLETED);
         Map<String, Object> row = db.queryForMap("""
                 SELECT u.agency_code, u.as_at, u.status, u.progress, u.revised_target_date, u.reported_by, u.source_row, f.file_name
-                FROM progress_update u JOIN action a ON a.action_id = u.action_id JOIN return_file f ON f.return_file_id = u.return_file_id
+                FROM progress_update u JOIN action a ON a.action_id = u.action_id JOIN return_part p ON p.part_id = u.part_id JOIN return_file f ON f.return_file_id = p.return_file_id
                 WHERE a.action_ref = '28-GEH'""");
         assertThat(row).containsEntry("AGENCY_CODE", "GEH").containsEntry("STATUS", "IN_PROGRESS")
                 .containsEntry("PROGRESS", "Trust website link live;\nSARC link awaited")

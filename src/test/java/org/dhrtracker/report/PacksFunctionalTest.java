@@ -246,7 +246,7 @@ class PacksFunctionalTest extends JobTestSupport {
         List<Map<String, Object>> applied = db.queryForList("""
                 SELECT a.review_id, a.action_ref, u.agency_code, u.as_at, u.status, u.progress, u.evidence, u.completion_date,
                        u.reported_by, u.source_row
-                FROM progress_update u JOIN action a ON a.action_id = u.action_id JOIN return_file f ON f.return_file_id = u.return_file_id
+                FROM progress_update u JOIN action a ON a.action_id = u.action_id JOIN return_part p ON p.part_id = u.part_id JOIN return_file f ON f.return_file_id = p.return_file_id
                 WHERE f.file_name = 'GEH-return-filled.xlsx' ORDER BY u.source_row""");
         assertThat(applied).hasSize(2);
         assertThat(applied.get(0)).containsEntry("STATUS", "IN_PROGRESS").containsEntry("PROGRESS", "Training plan agreed")

@@ -114,7 +114,7 @@ public class ImportPlanJobConfiguration {
             String sha = FileDigest.sha256(path);
             if (!updates.isEmpty() && !returns.alreadyApplied(sha)) {
                 Map<String, ActionKey> actions = registered;
-                List<ReturnRow> rows = updates.stream().map(u -> new ReturnRow(u.row(), actions.get(u.actionRef()).actionId(),
+                List<ReturnRow> rows = updates.stream().map(u -> new ReturnRow(u.row(), reviewId, actions.get(u.actionRef()).actionId(),
                         actions.get(u.actionRef()).agency(), plan.asAt(), u.status(), u.progress(), null, null, u.completionDate(),
                         (agency == null ? "action plan " : agency + " return ") + plan.fileName()))
                         .toList();
