@@ -22,6 +22,10 @@ final class DelimitedText {
     private final RowHandler handler;
     private final StringBuilder cell = new StringBuilder();
     private long cellLength;
+    // Read a block at a time: a Reader's read() of one character takes its lock every time.
+    private final char[] buffer = new char[8192];
+    private int position;
+    private int length;
 
     private DelimitedText(Reader in, char delimiter, RowHandler handler) {
         this.in = in;
@@ -128,6 +132,14 @@ final class DelimitedText {
     }
 
     private int read() throws IOException {
-        return in.read();
+        if (position == length) {
+            length = in.read(buffer, 0, buffer.length);
+            position = 0;
+            if (length <= 0) {
+                length = 0;
+                return EOF;
+            }
+        }
+        return buffer[position++];
     }
 }
