@@ -23,6 +23,7 @@ import org.springframework.batch.infrastructure.item.ItemReader;
 public class InboxReader implements ItemReader<Path> {
 
     private final Iterator<Path> files;
+    private final Map<Path, Boolean> signOff = new HashMap<>();
 
     public InboxReader(Path inbox, Predicate<Path> admit) {
         try (Stream<Path> list = Files.list(inbox)) {
@@ -31,7 +32,6 @@ public class InboxReader implements ItemReader<Path> {
                     .filter(InboxReader::isWaiting)
                     .filter(admit)
                     .toList();
-            Map<Path, Boolean> signOff = new HashMap<>();
             waiting.forEach(p -> signOff.put(p, SignOffFile.isSignOff(p)));
             // Sign-off files after the returns: a decision is checked against the claims the returns make.
             this.files = waiting.stream().sorted(Comparator.comparing((Path p) -> signOff.get(p)).thenComparing(Comparator.naturalOrder()))
@@ -50,6 +50,11 @@ public class InboxReader implements ItemReader<Path> {
         String lower = name.toLowerCase(java.util.Locale.ROOT);
         return !name.startsWith(".") && !name.startsWith("~$") && !lower.endsWith(".part") && !lower.endsWith(".tmp")
                 && !lower.endsWith(".crdownload") && !lower.endsWith(".errors.txt");
+    }
+
+    /** Whether the file is a sign-off file, as told when the step listed it (its header is not read again). */
+    public boolean isSignOff(Path file) {
+        return signOff.computeIfAbsent(file, SignOffFile::isSignOff);
     }
 
     @Override

@@ -76,8 +76,8 @@ public class IngestReturnsJobConfiguration {
     /** Reads the register's action keys once per step and review, not once per row. */
     @Bean
     @StepScope
-    InboxFileChecker inboxFileChecker(RegisterRepository register, ClosureRepository closure, Clock clock) {
-        return new InboxFileChecker(new SignOffFile.Context(register.actionKeys(), closure, LocalDate.now(clock)));
+    InboxFileChecker inboxFileChecker(RegisterRepository register, ClosureRepository closure, Clock clock, InboxReader inboxReader) {
+        return new InboxFileChecker(new SignOffFile.Context(register.actionKeys(), closure, LocalDate.now(clock)), inboxReader::isSignOff);
     }
 
     /**
@@ -90,9 +90,11 @@ public class IngestReturnsJobConfiguration {
         private static final Logger log = LoggerFactory.getLogger(InboxFileChecker.class);
 
         private final SignOffFile.Context context;
+        private final java.util.function.Predicate<Path> isSignOff;
 
-        InboxFileChecker(SignOffFile.Context context) {
+        InboxFileChecker(SignOffFile.Context context, java.util.function.Predicate<Path> isSignOff) {
             this.context = context;
+            this.isSignOff = isSignOff;
         }
 
         @Override
@@ -108,7 +110,7 @@ public class IngestReturnsJobConfiguration {
                 // Never followed: it could point at any file the service can read.
                 return InboxFile.refusedUnread(path, "a symbolic link, not a file: not read (put the file itself in the inbox)");
             }
-            InboxFile file = SignOffFile.isSignOff(path) ? SignOffFile.read(path, context)
+            InboxFile file = isSignOff.test(path) ? SignOffFile.read(path, context)
                     : ReturnFile.read(path, context.actions(), context.today());
             if (!file.readAs().isEmpty()) {
                 log.info("{}: read as {}", SafeText.escape(file.fileName()), file.readAs());

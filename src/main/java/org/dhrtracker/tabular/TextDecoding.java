@@ -1,7 +1,6 @@
 package org.dhrtracker.tabular;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -81,7 +80,8 @@ final class TextDecoding {
         CharsetDecoder decoder = encoding.charset().newDecoder().onMalformedInput(onError).onUnmappableCharacter(onError);
         InputStream in = Files.newInputStream(file);
         in.skipNBytes(encoding.bom());
-        return new BufferedReader(new InputStreamReader(in, decoder), 65536);
+        // Unbuffered: its readers take blocks of characters (DelimitedText, IOUtils), and the decoder reads blocks of bytes.
+        return new InputStreamReader(in, decoder);
     }
 
     private static Encoding byMark(Path file) throws IOException {
