@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.function.Predicate;
 
 import org.dhrtracker.FaultPoints;
 import org.dhrtracker.Home;
@@ -90,9 +91,9 @@ public class IngestReturnsJobConfiguration {
         private static final Logger log = LoggerFactory.getLogger(InboxFileChecker.class);
 
         private final SignOffFile.Context context;
-        private final java.util.function.Predicate<Path> isSignOff;
+        private final Predicate<Path> isSignOff;
 
-        InboxFileChecker(SignOffFile.Context context, java.util.function.Predicate<Path> isSignOff) {
+        InboxFileChecker(SignOffFile.Context context, Predicate<Path> isSignOff) {
             this.context = context;
             this.isSignOff = isSignOff;
         }

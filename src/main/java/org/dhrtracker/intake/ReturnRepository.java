@@ -11,6 +11,7 @@ import java.util.Map;
 import org.dhrtracker.SqlDates;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 /** Writes accepted returns: the file record, its parts and its rows as append-only progress updates. */
@@ -47,10 +48,10 @@ public class ReturnRepository {
                     ps.setString(2, p.reviewId());
                     ps.setDate(3, Date.valueOf(p.asAt()));
                 });
+        // The parts' ids, read back by their file: a batch's generated keys are not read alike on every database.
         jdbc.query("SELECT part_id, review_id, as_at FROM return_part WHERE return_file_id = ?",
-                rs -> {
-                    parts.put(new Part(rs.getString(2), SqlDates.get(rs, 3)), rs.getLong(1));
-                }, fileId);
+                (RowCallbackHandler) rs -> parts.put(new Part(rs.getString(2), SqlDates.get(rs, 3)), rs.getLong(1)),
+                fileId);
         jdbc.batchUpdate("""
                 INSERT INTO progress_update (part_id, action_id, agency_code, as_at, status, progress, evidence, revised_target_date,
                   completion_date, reported_by, source_row, received_at)
