@@ -215,8 +215,8 @@ public class DatabaseSchema implements InitializingBean, DisposableBean {
         log.info("Put the updates of {} return files in parts (return_part), for reads by review", files.size());
     }
 
-    /** The names of the table's foreign keys on the column. */
-    private static List<String> foreignKeys(Connection c, String table, String column) throws SQLException {
+    /** The names of the table's foreign keys on the column (HSQLDB's names or PostgreSQL's). */
+    public static List<String> foreignKeys(Connection c, String table, String column) throws SQLException {
         List<String> keys = new ArrayList<>();
         for (String name : List.of(table.toUpperCase(Locale.ROOT), table.toLowerCase(Locale.ROOT))) {
             try (ResultSet rs = c.getMetaData().getImportedKeys(null, c.getSchema(), name)) {

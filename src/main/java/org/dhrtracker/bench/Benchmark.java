@@ -216,16 +216,8 @@ public final class Benchmark {
         }
 
         void apply(java.sql.Connection c) throws java.sql.SQLException {
-            List<String> keys = new java.util.ArrayList<>();
             try (java.sql.Statement s = c.createStatement()) {
-                try (java.sql.ResultSet rs = s.executeQuery("""
-                        SELECT constraint_name FROM information_schema.table_constraints
-                        WHERE table_name = 'PROGRESS_UPDATE' AND constraint_type = 'FOREIGN KEY'""")) {
-                    while (rs.next()) {
-                        keys.add(rs.getString(1));
-                    }
-                }
-                for (String key : keys) {
+                for (String key : org.dhrtracker.DatabaseSchema.foreignKeys(c, "progress_update", "part_id")) {
                     s.execute("ALTER TABLE progress_update DROP CONSTRAINT " + key);
                 }
                 c.commit();
