@@ -250,12 +250,12 @@ public record Taxonomy(List<Theme> themes) {
         return themes.stream().filter(t -> t.code().equals(code)).findFirst();
     }
 
-    /** HOME's taxonomy when it has one, else the product's. */
     /** HOME's own taxonomy file, which replaces the product's when it exists. */
     public static Path homeFile(Path home) {
         return home.resolve("themes").resolve("taxonomy.csv");
     }
 
+    /** HOME's taxonomy when it has one, else the product's. */
     public static Taxonomy load(Path home) throws IOException {
         Path own = homeFile(home);
         if (Files.isRegularFile(own)) {
