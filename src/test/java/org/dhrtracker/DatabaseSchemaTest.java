@@ -12,6 +12,8 @@ import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.PropertiesLoaderUtils;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
@@ -36,22 +38,28 @@ class DatabaseSchemaTest {
                     "jdbc:hsqldb:file:" + dir.resolve("dhr") + ";hsqldb.default_table_type=cached;hsqldb.tx=mvcc;hsqldb.write_delay=false",
                     "SA", "");
         }
-        // The server of the postgres profile's settings (SPRING_DATASOURCE_*), as the other tests use it.
-        String url = System.getenv().getOrDefault("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:5432/dhr");
-        DriverManagerDataSource server = new DriverManagerDataSource(url, System.getenv().getOrDefault("SPRING_DATASOURCE_USERNAME", "dhr"),
-                System.getenv().getOrDefault("SPRING_DATASOURCE_PASSWORD", ""));
+        DriverManagerDataSource server = server();
         try (Connection c = server.getConnection(); Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + PG_SCHEMA + " CASCADE");
             s.execute("CREATE SCHEMA " + PG_SCHEMA);
         }
+        String url = server.getUrl();
         server.setUrl(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + PG_SCHEMA);
         return server;
+    }
+
+    /** The tests' PostgreSQL server: the postgres profile's settings, overridden by SPRING_DATASOURCE_* as for the other tests. */
+    private static DriverManagerDataSource server() throws Exception {
+        var profile = PropertiesLoaderUtils.loadProperties(new ClassPathResource("application-postgres.properties"));
+        java.util.function.Function<String, String> setting = name -> System.getenv().getOrDefault(
+                "SPRING_DATASOURCE_" + name.toUpperCase(Locale.ROOT), profile.getProperty("spring.datasource." + name));
+        return new DriverManagerDataSource(setting.apply("url"), setting.apply("username"), setting.apply("password"));
     }
 
     @AfterEach
     void dropSchema() throws Exception {
         if (postgres) {
-            try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
+            try (Connection c = server().getConnection(); Statement s = c.createStatement()) {
                 s.execute("DROP SCHEMA " + PG_SCHEMA + " CASCADE");
             }
         }
