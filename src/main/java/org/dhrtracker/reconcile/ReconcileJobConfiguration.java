@@ -12,8 +12,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.scope.context.ChunkContext;
-import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
@@ -47,44 +45,33 @@ public class ReconcileJobConfiguration {
     @StepScope
     Tasklet reconcileTasklet(@Value("#{jobParameters['" + BatchConfiguration.AS_AT + "']}") LocalDate asAt,
             @Value("#{jobParameters['" + BatchConfiguration.REVIEW + "']}") String review, Reconciler reconciler) {
-        return new Tasklet() {
-            /**
-             * The reviews, read and sorted once per step. Each call is one transaction of a few reviews; listing
-             * every review again in each call grew with the square of the register (20,000 reviews listed
-             * 200 times at ten times the country).
-             */
-            private List<String> reviews;
-
-            @Override
-            public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-                var context = chunkContext.getStepContext().getStepExecution().getExecutionContext();
-                if (reviews == null) {
-                    List<String> named = BatchConfiguration.reviews(review);
-                    // In Java's order, which the resumption compares by (a database's collation may differ).
-                    reviews = (named != null ? named : reconciler.reviewIds()).stream().sorted().distinct().toList();
-                }
-                // Each call is a transaction of its own: resumed after the last review it committed.
-                String after = context.getString(DONE_UP_TO, "");
-                int found = Collections.binarySearch(reviews, after);
-                int from = found >= 0 ? found + 1 : -found - 1;
-                List<String> batch = reviews.subList(from, Math.min(reviews.size(), from + reviewsPerTransaction));
-                for (String id : batch) {
-                    reconciler.reconcile(id, asAt).forEach((status, n) -> {
-                        context.putInt(COUNT + status.name(), context.getInt(COUNT + status.name(), 0) + n);
-                        contribution.incrementWriteCount(n);
-                    });
-                }
-                if (!batch.isEmpty() && !batch.get(batch.size() - 1).equals(reviews.get(reviews.size() - 1))) {
-                    context.putString(DONE_UP_TO, batch.get(batch.size() - 1));
-                    return RepeatStatus.CONTINUABLE;
-                }
-                Map<ActionStatus, Integer> counts = new EnumMap<>(ActionStatus.class);
-                for (ActionStatus status : ActionStatus.values()) {
-                    counts.put(status, context.getInt(COUNT + status.name(), 0));
-                }
-                log.info("Reconciled {} actions as at {}: {}", counts.values().stream().mapToInt(Integer::intValue).sum(), asAt, counts);
-                return RepeatStatus.FINISHED;
+        // The reviews listed and sorted once per step, as the step-scoped tasklet is made: each call below is one
+        // transaction of a few reviews, and listing them all again in each call grew with the square of the register.
+        List<String> named = BatchConfiguration.reviews(review);
+        // In Java's order, which the resumption compares by (a database's collation may differ).
+        List<String> reviews = (named != null ? named : reconciler.reviewIds()).stream().sorted().distinct().toList();
+        return (contribution, chunkContext) -> {
+            var context = chunkContext.getStepContext().getStepExecution().getExecutionContext();
+            // Each call is a transaction of its own: resumed after the last review it committed.
+            int found = Collections.binarySearch(reviews, context.getString(DONE_UP_TO, ""));
+            int from = found >= 0 ? found + 1 : -found - 1;
+            List<String> batch = reviews.subList(from, Math.min(reviews.size(), from + reviewsPerTransaction));
+            for (String id : batch) {
+                reconciler.reconcile(id, asAt).forEach((status, n) -> {
+                    context.putInt(COUNT + status.name(), context.getInt(COUNT + status.name(), 0) + n);
+                    contribution.incrementWriteCount(n);
+                });
             }
+            if (!batch.isEmpty() && !batch.get(batch.size() - 1).equals(reviews.get(reviews.size() - 1))) {
+                context.putString(DONE_UP_TO, batch.get(batch.size() - 1));
+                return RepeatStatus.CONTINUABLE;
+            }
+            Map<ActionStatus, Integer> counts = new EnumMap<>(ActionStatus.class);
+            for (ActionStatus status : ActionStatus.values()) {
+                counts.put(status, context.getInt(COUNT + status.name(), 0));
+            }
+            log.info("Reconciled {} actions as at {}: {}", counts.values().stream().mapToInt(Integer::intValue).sum(), asAt, counts);
+            return RepeatStatus.FINISHED;
         };
     }
 
