@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * Creates Spring Batch's job repository tables on first start, and each of the product's tables
  * that is absent (a new version's table in an existing database too; and the columns added to existing
  * tables since: the statuses' recommendation, filled; the recommendations' stored tags, empty until
- * coded; the updates' parts, filled), from the scripts of the database in use ({@link DatabaseVendor}: HSQLDB or PostgreSQL), and
+ * coded; the updates' parts, filled; the parts' ranges of ids, filled), from the scripts of the database in use ({@link DatabaseVendor}: HSQLDB or PostgreSQL), and
  * shuts the file database down cleanly when the application closes.
  */
 @Component
@@ -67,10 +67,14 @@ public class DatabaseSchema implements InitializingBean, DisposableBean {
             // before the tables: the index on the added column is created with the missing ones
             addRulesThemes(c);
             boolean partsToFill = addUpdateParts(c);
+            boolean rangesToFill = addPartRanges(c);
             createMissingTables(c, vendor.applicationSchema());
             addStatusRecommendations(c);
             if (partsToFill) {
                 fillUpdateParts(c);
+            }
+            if (rangesToFill) {
+                fillPartRanges(c);
             }
             try (Statement s = c.createStatement()) {
                 for (String statement : vendor.cacheStatements(cacheKilobytes)) {
@@ -169,9 +173,10 @@ public class DatabaseSchema implements InitializingBean, DisposableBean {
 
     /**
      * An existing database's updates put in parts as intake now writes them: a part per file, review
-     * and as-at date, each update given its part, then part_id made NOT NULL with its foreign key; the
-     * foreign key on action_id, the (action_id, as_at) index and the update's own return_file_id (its
-     * part's now) dropped (see the schema).
+     * and as-at date, with the range of its updates' ids (other parts' updates of the file may lie
+     * inside it), each update given its part, then part_id made NOT NULL; the foreign key on action_id,
+     * the (action_id, as_at) index and the update's own return_file_id (its part's now) dropped (see
+     * the schema).
      * File by file: one statement for a national database's every update would hold them all in
      * memory until it committed.
      */
@@ -184,9 +189,10 @@ public class DatabaseSchema implements InitializingBean, DisposableBean {
             }
         }
         try (PreparedStatement parts = c.prepareStatement("""
-                INSERT INTO return_part (return_file_id, review_id, as_at)
-                SELECT DISTINCT u.return_file_id, a.review_id, u.as_at FROM progress_update u JOIN action a ON a.action_id = u.action_id
-                WHERE u.return_file_id = ?""");
+                INSERT INTO return_part (return_file_id, review_id, as_at, first_update_id, last_update_id)
+                SELECT u.return_file_id, a.review_id, u.as_at, MIN(u.update_id), MAX(u.update_id)
+                FROM progress_update u JOIN action a ON a.action_id = u.action_id
+                WHERE u.return_file_id = ? GROUP BY u.return_file_id, a.review_id, u.as_at""");
                 PreparedStatement fill = c.prepareStatement("""
                         UPDATE progress_update SET part_id = (SELECT p.part_id FROM return_part p JOIN action a ON a.review_id = p.review_id
                             WHERE a.action_id = progress_update.action_id AND p.return_file_id = progress_update.return_file_id
@@ -201,7 +207,6 @@ public class DatabaseSchema implements InitializingBean, DisposableBean {
         }
         try (Statement s = c.createStatement()) {
             s.execute("ALTER TABLE progress_update ALTER COLUMN part_id SET NOT NULL");
-            s.execute("ALTER TABLE progress_update ADD CONSTRAINT progress_update_part_fk FOREIGN KEY (part_id) REFERENCES return_part (part_id)");
             for (String column : List.of("action_id", "return_file_id")) {
                 for (String key : foreignKeys(c, "progress_update", column)) {
                     s.execute("ALTER TABLE progress_update DROP CONSTRAINT " + key);
@@ -214,6 +219,61 @@ public class DatabaseSchema implements InitializingBean, DisposableBean {
         }
         log.info("Put the updates of {} return files in parts (return_part), for reads by review", files.size());
     }
+
+    /**
+     * return_part.first_update_id and last_update_id, added to an existing table before the tables are
+     * created, empty; {@link #fillPartRanges} fills them.
+     *
+     * @return whether the columns were added
+     */
+    private static boolean addPartRanges(Connection c) throws SQLException {
+        if (!tableExists(c, "RETURN_PART") || columnExists(c, "return_part", "first_update_id")) {
+            return false;
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE return_part ADD COLUMN first_update_id BIGINT");
+            s.execute("ALTER TABLE return_part ADD COLUMN last_update_id BIGINT");
+        }
+        return true;
+    }
+
+    /**
+     * An existing database's parts given the range of their updates' ids (read through the index on
+     * part_id, still there), then the ranges made NOT NULL, and progress_update's foreign key on part_id
+     * and its index dropped: reads go through the ranges now. Parts a thousand at a time, so that no
+     * transaction holds a national database's every part.
+     */
+    private static void fillPartRanges(Connection c) throws SQLException {
+        long last;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(part_id), 0) FROM return_part")) {
+            rs.next();
+            last = rs.getLong(1);
+        }
+        try (PreparedStatement fill = c.prepareStatement("""
+                UPDATE return_part SET
+                    first_update_id = (SELECT MIN(u.update_id) FROM progress_update u WHERE u.part_id = return_part.part_id),
+                    last_update_id = (SELECT MAX(u.update_id) FROM progress_update u WHERE u.part_id = return_part.part_id)
+                WHERE part_id BETWEEN ? AND ?""")) {
+            for (long from = 0; from <= last; from += PARTS_PER_FILL) {
+                fill.setLong(1, from);
+                fill.setLong(2, from + PARTS_PER_FILL - 1);
+                fill.executeUpdate();
+            }
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE return_part ALTER COLUMN first_update_id SET NOT NULL");
+            s.execute("ALTER TABLE return_part ALTER COLUMN last_update_id SET NOT NULL");
+            for (String key : foreignKeys(c, "progress_update", "part_id")) {
+                s.execute("ALTER TABLE progress_update DROP CONSTRAINT " + key);
+            }
+            if (indexExists(c, "progress_update", "progress_update_part")) {
+                s.execute("DROP INDEX progress_update_part");
+            }
+        }
+        log.info("Gave the return parts the ranges of their updates' ids, for reads through progress_update's primary key");
+    }
+
+    private static final int PARTS_PER_FILL = 1000;
 
     /** The names of the table's foreign keys on the column (HSQLDB's names or PostgreSQL's). */
     public static List<String> foreignKeys(Connection c, String table, String column) throws SQLException {

@@ -157,26 +157,19 @@ class DatabaseSchemaTest {
             }
             assertThat(updates).containsExactly("1 1 DHR1 2025-02-28 2025-02-28", "2 1 DHR2 2025-02-28 2025-02-28",
                     "3 1 DHR1 2025-02-28 2025-02-28", "4 2 DHR1 2025-03-31 2025-03-31", "5 2 DHR1 2025-03-15 2025-03-15");
-            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM return_part")) {
-                rs.next();
-                assertThat(rs.getInt(1)).isEqualTo(4);
-            }
+            // each part with the range of its updates' ids: February's DHR1 part holds 1 and 3, with DHR2's 2 between them
+            assertThat(parts(s)).containsExactly("feb.csv DHR1 2025-02-28 1-3", "feb.csv DHR2 2025-02-28 2-2", "mar.csv DHR1 2025-03-15 5-5",
+                    "mar.csv DHR1 2025-03-31 4-4");
+            assertThat(updatesOfParts(s)).containsExactly("DHR1 2025-02-28: 1 3", "DHR2 2025-02-28: 2", "DHR1 2025-03-15: 5",
+                    "DHR1 2025-03-31: 4");
             try (ResultSet rs = c.getMetaData().getColumns(null, c.getSchema(), stored(c, "PROGRESS_UPDATE"), stored(c, "PART_ID"))) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString("IS_NULLABLE")).isEqualTo("NO");
             }
             assertThat(indexes(c, "PROGRESS_UPDATE")).doesNotContain("PROGRESS_UPDATE_ACTION");
-            if (postgres) {
-                // PostgreSQL indexes no foreign key itself: the schema's index on part_id, which reads by review go through
-                assertThat(indexes(c, "PROGRESS_UPDATE")).contains("PROGRESS_UPDATE_PART");
-            }
-            java.util.List<String> keys = new java.util.ArrayList<>();
-            try (ResultSet rs = c.getMetaData().getImportedKeys(null, c.getSchema(), stored(c, "PROGRESS_UPDATE"))) {
-                while (rs.next()) {
-                    keys.add((rs.getString("FKCOLUMN_NAME") + " -> " + rs.getString("PKTABLE_NAME")).toUpperCase(Locale.ROOT));
-                }
-            }
-            assertThat(keys).containsExactly("PART_ID -> RETURN_PART");
+            // reads go through the parts' ranges: no key or index on part_id for each insert to walk
+            assertThat(indexes(c, "PROGRESS_UPDATE")).doesNotContain("PROGRESS_UPDATE_PART");
+            assertThat(foreignKeys(c, "PROGRESS_UPDATE")).isEmpty();
             try (ResultSet rs = c.getMetaData().getColumns(null, c.getSchema(), stored(c, "PROGRESS_UPDATE"), stored(c, "RETURN_FILE_ID"))) {
                 assertThat(rs.next()).as("the update's file is its part's").isFalse();
             }
@@ -188,6 +181,111 @@ class DatabaseSchemaTest {
                 s.execute("SHUTDOWN");
             }
         }
+    }
+
+    @Test
+    void partsWithoutRangesGetThemAndIntakeGoesOnInBlocks() throws Exception {
+        DriverManagerDataSource dataSource = dataSource();
+        new DatabaseSchema(dataSource, 10_000).afterPropertiesSet();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            // as the schema was before the ranges: parts without them, a foreign key on part_id (with its index on PostgreSQL)
+            s.execute("ALTER TABLE return_part DROP COLUMN first_update_id");
+            s.execute("ALTER TABLE return_part DROP COLUMN last_update_id");
+            s.execute("ALTER TABLE progress_update ADD CONSTRAINT progress_update_part_fk FOREIGN KEY (part_id) REFERENCES return_part (part_id)");
+            if (postgres) {
+                s.execute("CREATE INDEX progress_update_part ON progress_update (part_id)");
+            }
+            s.execute("DROP TABLE update_id_block");
+            s.execute("INSERT INTO review (review_id, partnership, title, imported_at) VALUES ('DHR1', 'NABSCOP', 'A review', NOW())");
+            s.execute("INSERT INTO review (review_id, partnership, title, imported_at) VALUES ('DHR2', 'NABSCOP', 'Another', NOW())");
+            // ids as the database gives them (a later insert's must not collide with them)
+            s.execute("INSERT INTO return_file (file_name, sha256, received_at, row_count) VALUES ('feb.csv', 'a', NOW(), 3)");
+            s.execute("INSERT INTO return_part (return_file_id, review_id, as_at) SELECT return_file_id, 'DHR1', DATE '2025-02-28' FROM return_file");
+            s.execute("INSERT INTO return_part (return_file_id, review_id, as_at) SELECT return_file_id, 'DHR2', DATE '2025-02-28' FROM return_file");
+            // in the file's order, as intake wrote them then: the parts' rows interleaved
+            for (String[] u : new String[][] {{"1", "DHR1"}, {"2", "DHR2"}, {"3", "DHR1"}}) {
+                s.execute("INSERT INTO progress_update (update_id, part_id, action_id, agency_code, as_at, status, source_row, received_at)"
+                        + " SELECT " + u[0] + ", part_id, 7, 'POLICE', DATE '2025-02-28', 'ON_TRACK', " + u[0] + ", NOW()"
+                        + " FROM return_part WHERE review_id = '" + u[1] + "'");
+            }
+        }
+
+        new DatabaseSchema(dataSource, 10_000).afterPropertiesSet();
+
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            assertThat(parts(s)).containsExactly("feb.csv DHR1 2025-02-28 1-3", "feb.csv DHR2 2025-02-28 2-2");
+            assertThat(updatesOfParts(s)).containsExactly("DHR1 2025-02-28: 1 3", "DHR2 2025-02-28: 2");
+            for (String column : new String[] {"FIRST_UPDATE_ID", "LAST_UPDATE_ID"}) {
+                try (ResultSet rs = c.getMetaData().getColumns(null, c.getSchema(), stored(c, "RETURN_PART"), stored(c, column))) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString("IS_NULLABLE")).isEqualTo("NO");
+                }
+            }
+            assertThat(foreignKeys(c, "PROGRESS_UPDATE")).isEmpty();
+            assertThat(indexes(c, "PROGRESS_UPDATE")).doesNotContain("PROGRESS_UPDATE_PART");
+        }
+
+        // the next file's rows take ids after the highest, each part's consecutive, though the file interleaves them
+        var jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        java.time.LocalDate march = java.time.LocalDate.of(2025, 3, 31);
+        new org.dhrtracker.intake.ReturnRepository(jdbc).apply("mar.csv", "b", java.util.List.of(
+                row(1, "DHR1", march), row(2, "DHR2", march), row(3, "DHR1", march), row(4, "DHR2", march.minusDays(1))),
+                java.time.Instant.now());
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            assertThat(parts(s)).containsExactly("feb.csv DHR1 2025-02-28 1-3", "feb.csv DHR2 2025-02-28 2-2", "mar.csv DHR1 2025-03-31 4-5",
+                    "mar.csv DHR2 2025-03-30 7-7", "mar.csv DHR2 2025-03-31 6-6");
+            java.util.List<String> rows = new java.util.ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT update_id, source_row FROM progress_update WHERE update_id > 3 ORDER BY update_id")) {
+                while (rs.next()) {
+                    rows.add(rs.getLong(1) + ":" + rs.getInt(2));
+                }
+            }
+            assertThat(rows).as("the file's rows 1 and 3 (DHR1), 2 (DHR2), 4 (DHR2, a day earlier)").containsExactly("4:1", "5:3", "6:2", "7:4");
+            if (!postgres) {
+                s.execute("SHUTDOWN");
+            }
+        }
+    }
+
+    private static org.dhrtracker.intake.ReturnRow row(int row, String review, java.time.LocalDate asAt) {
+        return new org.dhrtracker.intake.ReturnRow(row, review, 7, "POLICE", asAt, org.dhrtracker.intake.ReturnStatus.IN_PROGRESS,
+                null, null, null, null, null);
+    }
+
+    /** Each part: its file's name, review, date and range of ids. */
+    private static java.util.List<String> parts(Statement s) throws Exception {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        try (ResultSet rs = s.executeQuery("""
+                SELECT f.file_name, p.review_id, p.as_at, p.first_update_id, p.last_update_id
+                FROM return_part p JOIN return_file f ON f.return_file_id = p.return_file_id
+                ORDER BY f.file_name, p.review_id, p.as_at""")) {
+            while (rs.next()) {
+                parts.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getLong(4) + "-" + rs.getLong(5));
+            }
+        }
+        return parts;
+    }
+
+    /** Each part's updates as the product reads them, through the part's range. */
+    private static java.util.List<String> updatesOfParts(Statement s) throws Exception {
+        java.util.Map<String, String> parts = new java.util.LinkedHashMap<>();
+        try (ResultSet rs = s.executeQuery("SELECT p.review_id, p.as_at, u.update_id FROM return_part p JOIN "
+                + org.dhrtracker.intake.ReturnRepository.UPDATES_OF_PART + " ORDER BY p.return_file_id, p.review_id, p.as_at, u.update_id")) {
+            while (rs.next()) {
+                parts.merge(rs.getString(1) + " " + rs.getString(2), String.valueOf(rs.getLong(3)), (a, b) -> a + " " + b);
+            }
+        }
+        return parts.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList();
+    }
+
+    private static java.util.List<String> foreignKeys(Connection c, String table) throws Exception {
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        try (ResultSet rs = c.getMetaData().getImportedKeys(null, c.getSchema(), stored(c, table))) {
+            while (rs.next()) {
+                keys.add((rs.getString("FKCOLUMN_NAME") + " -> " + rs.getString("PKTABLE_NAME")).toUpperCase(Locale.ROOT));
+            }
+        }
+        return keys;
     }
 
     /** A table's or column's name as the database stores it: HSQLDB upper case, PostgreSQL lower. */

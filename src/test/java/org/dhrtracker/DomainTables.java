@@ -40,14 +40,21 @@ final class DomainTables {
                 ORDER BY a.review_id, a.action_ref""");
         q.put("return_file", "SELECT file_name, sha256, row_count FROM return_file ORDER BY sha256");
         q.put("return_part", """
-                SELECT f.sha256, p.review_id, p.as_at FROM return_part p JOIN return_file f ON f.return_file_id = p.return_file_id
+                SELECT f.sha256, p.review_id, p.as_at, p.last_update_id - p.first_update_id + 1
+                FROM return_part p JOIN return_file f ON f.return_file_id = p.return_file_id
                 ORDER BY f.sha256, p.review_id, p.as_at""");
         q.put("progress_update", """
                 SELECT a.review_id, a.action_ref, u.agency_code, u.as_at, u.status, u.progress, u.evidence, u.revised_target_date,
-                       u.completion_date, u.reported_by, f.sha256, u.source_row, p.review_id, p.as_at
+                       u.completion_date, u.reported_by, f.sha256, u.source_row, p.review_id, p.as_at,
+                       CASE WHEN u.update_id BETWEEN p.first_update_id AND p.last_update_id THEN 'in its part''s range' ELSE 'outside' END
                 FROM progress_update u JOIN action a ON a.action_id = u.action_id
                 JOIN return_part p ON p.part_id = u.part_id JOIN return_file f ON f.return_file_id = p.return_file_id
                 ORDER BY f.sha256, u.source_row""");
+        // the block's next id, only as whether it is past every id given
+        q.put("update_id_block", """
+                SELECT block_row, CASE WHEN next_update_id > (SELECT COALESCE(MAX(update_id), 0) FROM progress_update)
+                                       THEN 'past every id given' ELSE 'behind' END
+                FROM update_id_block""");
         q.put("action_status", """
                 SELECT s.as_at, s.review_id, a.action_ref, s.status, s.rag, s.due_date, f.sha256, u.source_row
                 FROM action_status s JOIN action a ON a.action_id = s.action_id

@@ -29,6 +29,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.dhrtracker.SqlDates;
+import org.dhrtracker.intake.ReturnRepository;
 import org.dhrtracker.reconcile.Assessor.Assessment;
 import org.dhrtracker.report.PartnershipReportPdf;
 import org.dhrtracker.report.ReportData;
@@ -144,12 +145,15 @@ final class Floors {
         Timestamp received = Timestamp.from(Instant.now());
         try (PreparedStatement file = c.prepareStatement("INSERT INTO return_file (file_name, sha256, received_at, row_count) VALUES (?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS);
-                PreparedStatement part = c.prepareStatement("INSERT INTO return_part (return_file_id, review_id, as_at) VALUES (?, ?, ?)",
+                PreparedStatement part = c.prepareStatement("""
+                        INSERT INTO return_part (return_file_id, review_id, as_at, first_update_id, last_update_id) VALUES (?, ?, ?, ?, ?)""",
                         Statement.RETURN_GENERATED_KEYS);
+                PreparedStatement reserve = c.prepareStatement("UPDATE update_id_block SET next_update_id = next_update_id + ?");
+                PreparedStatement reserved = c.prepareStatement("SELECT next_update_id FROM update_id_block");
                 PreparedStatement insert = c.prepareStatement("""
-                        INSERT INTO progress_update (part_id, action_id, agency_code, as_at, status, progress, evidence, revised_target_date,
-                          completion_date, reported_by, source_row, received_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                        INSERT INTO progress_update (update_id, part_id, action_id, agency_code, as_at, status, progress, evidence,
+                          revised_target_date, completion_date, reported_by, source_row, received_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             for (int f = 0; f < files.size(); f++) {
                 List<List<String>> parsed = parse(files.get(f));
                 t = System.nanoTime();
@@ -164,50 +168,63 @@ final class Floors {
                     key.next();
                     fileId = key.getLong(1);
                 }
-                Map<String, Long> parts = new HashMap<>();
+                // the file's rows in parts (a review and as-at date each), a block of consecutive ids reserved for them
+                Map<String, List<Integer>> parts = new java.util.LinkedHashMap<>();
                 for (int r = 1; r < parsed.size(); r++) {
-                    List<String> v = parsed.get(r);
-                    if (read.add(v.get(0))) {
-                        if (read.size() > 64) {
-                            actions.clear();
-                            read.clear();
-                            read.add(v.get(0));
-                        }
-                        keys.setString(1, v.get(0));
-                        try (ResultSet rs = keys.executeQuery()) {
-                            while (rs.next()) {
-                                actions.put(v.get(0) + "|" + rs.getString(1), rs.getLong(2));
+                    parts.computeIfAbsent(parsed.get(r).get(0) + "|" + parsed.get(r).get(3), k -> new ArrayList<>()).add(r);
+                }
+                reserve.setInt(1, parsed.size() - 1);
+                reserve.executeUpdate();
+                long id;
+                try (ResultSet next = reserved.executeQuery()) {
+                    next.next();
+                    id = next.getLong(1) - (parsed.size() - 1);
+                }
+                for (List<Integer> partRows : parts.values()) {
+                    List<String> head = parsed.get(partRows.get(0));
+                    Date asAt = Date.valueOf(LocalDate.parse(head.get(3)));
+                    part.setLong(1, fileId);
+                    part.setString(2, head.get(0));
+                    part.setDate(3, asAt);
+                    part.setLong(4, id);
+                    part.setLong(5, id + partRows.size() - 1);
+                    part.executeUpdate();
+                    long partId;
+                    try (ResultSet key = part.getGeneratedKeys()) {
+                        key.next();
+                        partId = key.getLong(1);
+                    }
+                    for (int r : partRows) {
+                        List<String> v = parsed.get(r);
+                        if (read.add(v.get(0))) {
+                            if (read.size() > 64) {
+                                actions.clear();
+                                read.clear();
+                                read.add(v.get(0));
+                            }
+                            keys.setString(1, v.get(0));
+                            try (ResultSet rs = keys.executeQuery()) {
+                                while (rs.next()) {
+                                    actions.put(v.get(0) + "|" + rs.getString(1), rs.getLong(2));
+                                }
                             }
                         }
+                        insert.setLong(1, id++);
+                        insert.setLong(2, partId);
+                        insert.setLong(3, actions.get(v.get(0) + "|" + v.get(1)));
+                        insert.setString(4, v.get(2));
+                        insert.setDate(5, asAt);
+                        insert.setString(6, v.get(4).toUpperCase(java.util.Locale.ROOT).replace(' ', '_'));
+                        insert.setString(7, emptyToNull(v.get(5)));
+                        insert.setString(8, emptyToNull(v.get(6)));
+                        insert.setDate(9, date(v.get(7)));
+                        insert.setDate(10, date(v.get(8)));
+                        insert.setString(11, emptyToNull(v.get(9)));
+                        insert.setInt(12, r + 1);
+                        insert.setTimestamp(13, received);
+                        insert.addBatch();
+                        rows++;
                     }
-                    Date asAt = Date.valueOf(LocalDate.parse(v.get(3)));
-                    // the file's part of each review and as-at date, made when a row first names it
-                    Long partId = parts.get(v.get(0) + "|" + v.get(3));
-                    if (partId == null) {
-                        part.setLong(1, fileId);
-                        part.setString(2, v.get(0));
-                        part.setDate(3, asAt);
-                        part.executeUpdate();
-                        try (ResultSet key = part.getGeneratedKeys()) {
-                            key.next();
-                            partId = key.getLong(1);
-                        }
-                        parts.put(v.get(0) + "|" + v.get(3), partId);
-                    }
-                    insert.setLong(1, partId);
-                    insert.setLong(2, actions.get(v.get(0) + "|" + v.get(1)));
-                    insert.setString(3, v.get(2));
-                    insert.setDate(4, asAt);
-                    insert.setString(5, v.get(4).toUpperCase(java.util.Locale.ROOT).replace(' ', '_'));
-                    insert.setString(6, emptyToNull(v.get(5)));
-                    insert.setString(7, emptyToNull(v.get(6)));
-                    insert.setDate(8, date(v.get(7)));
-                    insert.setDate(9, date(v.get(8)));
-                    insert.setString(10, emptyToNull(v.get(9)));
-                    insert.setInt(11, r + 1);
-                    insert.setTimestamp(12, received);
-                    insert.addBatch();
-                    rows++;
                 }
                 insert.executeBatch();
                 if ((f + 1) % FILES_PER_COMMIT == 0 || f == files.size() - 1) {
@@ -237,7 +254,7 @@ final class Floors {
             }
             try (PreparedStatement updates = c.prepareStatement("""
                     SELECT u.action_id, u.update_id, u.as_at, u.status, u.revised_target_date, u.evidence
-                    FROM return_part p JOIN progress_update u ON u.part_id = p.part_id
+                    FROM return_part p JOIN """ + ReturnRepository.UPDATES_OF_PART + """
                     WHERE p.review_id = ? AND p.as_at <= ? ORDER BY u.action_id, u.as_at, u.update_id""");
                     PreparedStatement actions = c.prepareStatement(
                             "SELECT action_id, review_id, due_date, recommendation_id FROM action WHERE review_id = ?");
@@ -315,7 +332,7 @@ final class Floors {
                         WHERE a.review_id = ? ORDER BY r.plan_order, a.plan_order""");
                         PreparedStatement updates = c.prepareStatement("""
                         SELECT u.action_id, u.as_at, u.status, u.evidence, u.revised_target_date, f.file_name, u.source_row
-                        FROM return_part p JOIN progress_update u ON u.part_id = p.part_id
+                        FROM return_part p JOIN """ + ReturnRepository.UPDATES_OF_PART + """
                         JOIN return_file f ON f.return_file_id = p.return_file_id
                         WHERE p.review_id = ? AND p.as_at <= ? ORDER BY u.action_id, u.as_at, u.update_id""")) {
                     for (String review : reviews) {

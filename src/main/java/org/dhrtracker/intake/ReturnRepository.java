@@ -4,6 +4,8 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,42 +36,94 @@ public class ReturnRepository {
     }
 
     /**
+     * How a review's parts ({@code p}) are joined to their updates ({@code u}): through the part's range
+     * of ids, read on progress_update's primary key, and the update's part (a part put together from an
+     * older database's rows may have other parts' rows in its range). Spaces either side, for the text
+     * blocks it goes between (which drop a line's trailing spaces).
+     */
+    public static final String UPDATES_OF_PART =
+            " progress_update u ON u.update_id BETWEEN p.first_update_id AND p.last_update_id AND u.part_id = p.part_id ";
+
+    /**
      * Inserts a file's record, its parts (its rows of each review and as-at date) and its rows as
-     * progress updates, in the caller's transaction.
+     * progress updates, in the caller's transaction. Each part's rows get consecutive ids, in the
+     * file's order, from a block the file reserves; the part records their range.
      */
     public void apply(String fileName, String sha256, List<ReturnRow> rows, Instant receivedAt) {
         Timestamp received = Timestamp.from(receivedAt);
         long fileId = recordFile(fileName, sha256, rows.size(), receivedAt);
-        Map<Part, Long> parts = new LinkedHashMap<>();
-        rows.forEach(r -> parts.put(new Part(r.reviewId(), r.asAt()), null));
-        jdbc.batchUpdate("INSERT INTO return_part (return_file_id, review_id, as_at) VALUES (?, ?, ?)", parts.keySet(), 100,
-                (ps, p) -> {
+        Map<Part, List<ReturnRow>> byPart = new LinkedHashMap<>();
+        rows.forEach(r -> byPart.computeIfAbsent(new Part(r.reviewId(), r.asAt()), p -> new ArrayList<>()).add(r));
+        List<PartRows> parts = new ArrayList<>();
+        long next = reserveUpdateIds(rows.size());
+        for (Map.Entry<Part, List<ReturnRow>> part : byPart.entrySet()) {
+            parts.add(new PartRows(part.getKey(), part.getValue(), next));
+            next += part.getValue().size();
+        }
+        jdbc.batchUpdate("INSERT INTO return_part (return_file_id, review_id, as_at, first_update_id, last_update_id) VALUES (?, ?, ?, ?, ?)",
+                parts, 100, (ps, p) -> {
                     ps.setLong(1, fileId);
-                    ps.setString(2, p.reviewId());
-                    ps.setDate(3, Date.valueOf(p.asAt()));
+                    ps.setString(2, p.part().reviewId());
+                    ps.setDate(3, Date.valueOf(p.part().asAt()));
+                    ps.setLong(4, p.firstId());
+                    ps.setLong(5, p.firstId() + p.rows().size() - 1);
                 });
         // The parts' ids, read back by their file: a batch's generated keys are not read alike on every database.
+        Map<Part, Long> partIds = new HashMap<>();
         jdbc.query("SELECT part_id, review_id, as_at FROM return_part WHERE return_file_id = ?",
-                (RowCallbackHandler) rs -> parts.put(new Part(rs.getString(2), SqlDates.get(rs, 3)), rs.getLong(1)),
+                (RowCallbackHandler) rs -> partIds.put(new Part(rs.getString(2), SqlDates.get(rs, 3)), rs.getLong(1)),
                 fileId);
+        List<Numbered> updates = new ArrayList<>(rows.size());
+        for (PartRows p : parts) {
+            long partId = partIds.get(p.part());
+            for (int i = 0; i < p.rows().size(); i++) {
+                updates.add(new Numbered(p.firstId() + i, partId, p.rows().get(i)));
+            }
+        }
         jdbc.batchUpdate("""
-                INSERT INTO progress_update (part_id, action_id, agency_code, as_at, status, progress, evidence, revised_target_date,
-                  completion_date, reported_by, source_row, received_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                rows, 1000, (ps, r) -> {
-                    ps.setLong(1, parts.get(new Part(r.reviewId(), r.asAt())));
-                    ps.setLong(2, r.actionId());
-                    ps.setString(3, r.agency());
-                    ps.setDate(4, Date.valueOf(r.asAt()));
-                    ps.setString(5, r.status().name());
-                    ps.setString(6, r.progress());
-                    ps.setString(7, r.evidence());
-                    ps.setDate(8, sqlDate(r.revisedTargetDate()));
-                    ps.setDate(9, sqlDate(r.completionDate()));
-                    ps.setString(10, r.reportedBy());
-                    ps.setInt(11, r.row());
-                    ps.setTimestamp(12, received);
+                INSERT INTO progress_update (update_id, part_id, action_id, agency_code, as_at, status, progress, evidence,
+                  revised_target_date, completion_date, reported_by, source_row, received_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                updates, 1000, (ps, u) -> {
+                    ReturnRow r = u.row();
+                    ps.setLong(1, u.updateId());
+                    ps.setLong(2, u.partId());
+                    ps.setLong(3, r.actionId());
+                    ps.setString(4, r.agency());
+                    ps.setDate(5, Date.valueOf(r.asAt()));
+                    ps.setString(6, r.status().name());
+                    ps.setString(7, r.progress());
+                    ps.setString(8, r.evidence());
+                    ps.setDate(9, sqlDate(r.revisedTargetDate()));
+                    ps.setDate(10, sqlDate(r.completionDate()));
+                    ps.setString(11, r.reportedBy());
+                    ps.setInt(12, r.row());
+                    ps.setTimestamp(13, received);
                 });
+    }
+
+    /** A part's rows, in the file's order, and the id the first of them takes. */
+    private record PartRows(Part part, List<ReturnRow> rows, long firstId) {
+    }
+
+    /** A row with its update id and its part. */
+    private record Numbered(long updateId, long partId, ReturnRow row) {
+    }
+
+    /**
+     * Reserves {@code count} consecutive update ids in the caller's transaction, which keeps the block's
+     * row locked until it ends: another transaction reserving waits, then takes the ids after these.
+     *
+     * @return the first of them
+     */
+    long reserveUpdateIds(int count) {
+        if (jdbc.update("UPDATE update_id_block SET next_update_id = next_update_id + ?", count) == 0) {
+            // First use (a new database, or one from before the blocks): the ids go on from the highest given.
+            jdbc.update("""
+                    INSERT INTO update_id_block (block_row, next_update_id)
+                    SELECT 1, COALESCE(MAX(update_id), 0) + 1 + ? FROM progress_update""", count);
+        }
+        return jdbc.queryForObject("SELECT next_update_id FROM update_id_block", Long.class) - count;
     }
 
     /** A file's rows of one review and as-at date: what a review's reads find its updates by. */

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.dhrtracker.SqlDates;
+import org.dhrtracker.intake.ReturnRepository;
 import org.dhrtracker.intake.ReturnStatus;
 import org.dhrtracker.reconcile.ClosureRepository.Claim;
 import org.dhrtracker.reconcile.ClosureRepository.Decision;
@@ -142,7 +143,7 @@ public class Assessor {
         jdbc.query("""
                 SELECT u.action_id, u.as_at, u.status, u.evidence, u.revised_target_date, p.return_file_id, u.source_row, u.update_id,
                        u.progress, u.completion_date
-                FROM return_part p JOIN progress_update u ON u.part_id = p.part_id
+                FROM return_part p JOIN """ + ReturnRepository.UPDATES_OF_PART + """
                 WHERE p.review_id = ? AND p.as_at <= ? ORDER BY u.action_id, u.as_at, u.update_id""", rs -> {
             Update u = new Update(SqlDates.get(rs, 2), ReturnStatus.valueOf(rs.getString(3)), rs.getString(4), SqlDates.get(rs, 5),
                     rs.getLong(6), rs.getInt(7));

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.dhrtracker.SqlDates;
+import org.dhrtracker.intake.ReturnRepository;
 import org.dhrtracker.intake.ReturnStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -26,7 +27,7 @@ final class LatestUpdates {
     static Map<Long, Latest> asAt(JdbcTemplate jdbc, String reviewId, LocalDate asAt) {
         // A review's updates found through its parts (return_part), not by joining each to its action.
         String from = reviewId == null ? "progress_update u WHERE u.as_at <= ?"
-                : "return_part p JOIN progress_update u ON u.part_id = p.part_id WHERE p.as_at <= ? AND p.review_id = ?";
+                : "return_part p JOIN " + ReturnRepository.UPDATES_OF_PART + " WHERE p.as_at <= ? AND p.review_id = ?";
         Object[] args = reviewId == null ? new Object[] {Date.valueOf(asAt)} : new Object[] {Date.valueOf(asAt), reviewId};
         // One pass over the updates in order; the last one seen per action is its latest.
         Map<Long, Latest> latest = new HashMap<>();

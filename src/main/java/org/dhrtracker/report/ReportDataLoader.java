@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 import org.dhrtracker.SqlDates;
+import org.dhrtracker.intake.ReturnRepository;
 import org.dhrtracker.intake.ReturnStatus;
 import org.dhrtracker.reconcile.ActionStatus;
 import org.dhrtracker.reconcile.Assessor;
@@ -147,7 +148,7 @@ public class ReportDataLoader {
                 SELECT u.as_at, a.action_ref, u.agency_code, u.status, u.progress, u.evidence, u.revised_target_date,
                        u.completion_date, u.reported_by, f.file_name, u.source_row, u.received_at
                 FROM return_part p
-                JOIN progress_update u ON u.part_id = p.part_id
+                JOIN """ + ReturnRepository.UPDATES_OF_PART + """
                 JOIN action a ON a.action_id = u.action_id
                 JOIN return_file f ON f.return_file_id = p.return_file_id
                 WHERE p.review_id = ? AND p.as_at <= ?
