@@ -114,8 +114,10 @@ final class TextDecoding {
             Scan scan = new Scan();
             CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-            ByteBuffer bytes = ByteBuffer.allocate(65536);
-            CharBuffer chars = CharBuffer.allocate(65536);
+            // A return is tens of kilobytes: buffers of its size, up to 64K, rather than 64K for each.
+            int size = (int) Math.min(65536, Math.max(1024, Files.size(file)));
+            ByteBuffer bytes = ByteBuffer.allocate(size);
+            CharBuffer chars = CharBuffer.allocate(size);
             long offset = 0; // file offset of bytes[0]
             long line = 1;
             long position = 0; // file offset of the next byte counted for lines and bytes
@@ -126,11 +128,14 @@ final class TextDecoding {
                 offset = position = skip;
                 boolean end = false;
                 while (!end) {
+                    // bytes left over from the last block are the start of a character of two or more
+                    boolean high = bytes.position() > 0;
                     int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
                     end = n < 0;
                     if (n > 0) {
                         for (int i = bytes.position(); i < bytes.position() + n; i++, position++) {
                             int b = bytes.array()[i] & 0xFF;
+                            high |= b >= 0x80;
                             if (position < 4096 + skip) {
                                 if (b == 0 && (position - skip) % 2 == 0) {
                                     evenZeros++;
@@ -151,7 +156,11 @@ final class TextDecoding {
                         }
                         bytes.position(bytes.position() + n);
                     }
-                    if (scan.badUtf8 < 0) {
+                    if (scan.badUtf8 < 0 && !high) {
+                        // Bytes below 0x80 are UTF-8 whatever they are: nothing to decode.
+                        offset += bytes.position();
+                        bytes.clear();
+                    } else if (scan.badUtf8 < 0) {
                         bytes.flip();
                         CoderResult result;
                         do {
