@@ -116,7 +116,7 @@ public class ReturnRepository {
      *
      * @return the first of them
      */
-    long reserveUpdateIds(int count) {
+    private long reserveUpdateIds(int count) {
         if (jdbc.update("UPDATE update_id_block SET next_update_id = next_update_id + ?", count) == 0) {
             // First use (a new database, or one from before the blocks): the ids go on from the highest given.
             jdbc.update("""
