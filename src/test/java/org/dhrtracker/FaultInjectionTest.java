@@ -152,9 +152,10 @@ class FaultInjectionTest {
                 new Intent(How.AFTER_FILES, null, Aim.NONE, false), new Intent(How.AFTER_FILES, null, Aim.NONE, false),
                 new Intent(How.AFTER_DELAY, null, Aim.NONE, false), new Intent(How.AFTER_DELAY, null, Aim.NONE, false)));
         Collections.shuffle(returns, random);
-        // The kills aimed at rejected returns first (in their shuffled order): the others can take many files at a time,
-        // and a plan that put them first once left no rejected return for these (seed -5533735791752340602).
-        returns.sort(java.util.Comparator.comparing(i -> i.aim() != Aim.REJECTED));
+        // The kills aimed at the few rejected and duplicate returns first (in their shuffled order), while the inbox holds
+        // them all: the others can take many files at a time, and a plan that put them first once left no rejected
+        // return for these (seed -5533735791752340602).
+        returns.sort(java.util.Comparator.comparing(i -> i.aim() != Aim.REJECTED && i.aim() != Aim.DUPLICATE));
         // Recovery is killed right after a kill by a named point, which certainly left a run to recover.
         afterRandomPoint(returns, Intent.at(FaultPoints.RECOVERY_MARKING, Aim.NONE), random);
         afterRandomPoint(returns, Intent.at(FaultPoints.RECOVERY_RESUMING, Aim.NONE), random);
