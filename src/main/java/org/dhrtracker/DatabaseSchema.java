@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * Creates Spring Batch's job repository tables on first start, and each of the product's tables
  * that is absent (a new version's table in an existing database too; and the columns added to existing
  * tables since: the statuses' recommendation, filled; the recommendations' stored tags, empty until
- * coded; the updates' parts, filled; the parts' ranges of ids, filled), from the scripts of the database in use ({@link DatabaseVendor}: HSQLDB or PostgreSQL), and
+ * coded; the updates' parts, filled; the parts' ranges of ids, filled; the parts' foreign keys dropped; the action keys, copied), from the scripts of the database in use ({@link DatabaseVendor}: HSQLDB or PostgreSQL), and
  * shuts the file database down cleanly when the application closes.
  */
 @Component
@@ -68,6 +68,7 @@ public class DatabaseSchema implements InitializingBean, DisposableBean {
             addRulesThemes(c);
             boolean partsToFill = addUpdateParts(c);
             boolean rangesToFill = addPartRanges(c);
+            boolean keysToCopy = tableExists(c, "ACTION") && !tableExists(c, "ACTION_KEY");
             createMissingTables(c, vendor.applicationSchema());
             addStatusRecommendations(c);
             if (partsToFill) {
@@ -75,6 +76,10 @@ public class DatabaseSchema implements InitializingBean, DisposableBean {
             }
             if (rangesToFill) {
                 fillPartRanges(c);
+            }
+            dropPartKeys(c);
+            if (keysToCopy) {
+                copyActionKeys(c);
             }
             try (Statement s = c.createStatement()) {
                 for (String statement : vendor.cacheStatements(cacheKilobytes)) {
@@ -122,6 +127,31 @@ public class DatabaseSchema implements InitializingBean, DisposableBean {
         }
     }
 
+    private static List<String> reviewIds(Connection c) throws SQLException {
+        List<String> reviews = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT review_id FROM review ORDER BY review_id")) {
+            while (rs.next()) {
+                reviews.add(rs.getString(1));
+            }
+        }
+        return reviews;
+    }
+
+    /**
+     * An existing database's action keys (action_key, new) copied from its actions, review by review: one
+     * statement for a national register would hold every key in memory until it committed.
+     */
+    private static void copyActionKeys(Connection c) throws SQLException {
+        List<String> reviews = reviewIds(c);
+        try (PreparedStatement copy = c.prepareStatement(org.dhrtracker.register.RegisterRepository.COPY_ACTION_KEYS)) {
+            for (String review : reviews) {
+                copy.setString(1, review);
+                copy.executeUpdate();
+            }
+        }
+        log.info("Copied the action keys of {} reviews to action_key, for checking returns", reviews.size());
+    }
+
     /**
      * action_status.recommendation_id, added to an existing table: the column, each stored status's
      * recommendation (its action's), then NOT NULL as a new database has it. Filled review by review: one
@@ -131,15 +161,10 @@ public class DatabaseSchema implements InitializingBean, DisposableBean {
         if (columnExists(c, "action_status", "recommendation_id")) {
             return;
         }
-        List<String> reviews = new ArrayList<>();
         try (Statement s = c.createStatement()) {
             s.execute("ALTER TABLE action_status ADD COLUMN recommendation_id BIGINT");
-            try (ResultSet rs = s.executeQuery("SELECT review_id FROM review ORDER BY review_id")) {
-                while (rs.next()) {
-                    reviews.add(rs.getString(1));
-                }
-            }
         }
+        List<String> reviews = reviewIds(c);
         try (PreparedStatement fill = c.prepareStatement("""
                 UPDATE action_status SET recommendation_id =
                     (SELECT a.recommendation_id FROM action a WHERE a.action_id = action_status.action_id)
@@ -274,6 +299,30 @@ public class DatabaseSchema implements InitializingBean, DisposableBean {
     }
 
     private static final int PARTS_PER_FILL = 1000;
+
+    /**
+     * An existing database's return_part losing its foreign keys (see the schema), and its block of
+     * update ids moved past its parts' ids: intake now gives a part its first update's id, and the
+     * parts of before were numbered by the identity.
+     */
+    private static void dropPartKeys(Connection c) throws SQLException {
+        List<String> keys = new ArrayList<>();
+        for (String column : List.of("return_file_id", "review_id")) {
+            keys.addAll(foreignKeys(c, "return_part", column));
+        }
+        if (keys.isEmpty()) {
+            return;
+        }
+        try (Statement s = c.createStatement()) {
+            for (String key : keys) {
+                s.execute("ALTER TABLE return_part DROP CONSTRAINT " + key);
+            }
+            s.execute("""
+                    UPDATE update_id_block SET next_update_id = (SELECT MAX(part_id) + 1 FROM return_part)
+                    WHERE next_update_id <= (SELECT MAX(part_id) FROM return_part)""");
+        }
+        log.info("Dropped return_part's foreign keys: a part takes its first update's id now");
+    }
 
     /** The names of the table's foreign keys on the column (HSQLDB's names or PostgreSQL's). */
     public static List<String> foreignKeys(Connection c, String table, String column) throws SQLException {

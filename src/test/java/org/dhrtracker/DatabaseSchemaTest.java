@@ -70,9 +70,10 @@ class DatabaseSchemaTest {
         DriverManagerDataSource dataSource = dataSource();
         new DatabaseSchema(dataSource, 10_000).afterPropertiesSet();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            // as an earlier version left it: no index on the partnership, no national letters
+            // as an earlier version left it: no index on the partnership, no national letters, no copy of the action keys
             s.execute("DROP INDEX review_partnership");
             s.execute("DROP TABLE national_letter");
+            s.execute("DROP TABLE action_key");
             s.execute("INSERT INTO review (review_id, partnership, title, imported_at) VALUES ('DHR1', 'NABSCOP', 'A review', NOW())");
             assertThat(indexes(c)).doesNotContain("REVIEW_PARTNERSHIP");
             // statuses stored without their recommendation: two reviews, two recommendations, statuses at two dates
@@ -131,6 +132,14 @@ class DatabaseSchemaTest {
                     statuses.add(rs.getLong(1) + " " + rs.getString(2) + " " + rs.getLong(3));
                 }
             }
+            // the action keys copied from the actions
+            java.util.List<String> keys = new java.util.ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT review_id, action_ref, action_id, agency_code FROM action_key ORDER BY 1, 2")) {
+                while (rs.next()) {
+                    keys.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getLong(3) + " " + rs.getString(4));
+                }
+            }
+            assertThat(keys).containsExactly("DHR1 1a 7 POLICE", "DHR1 1b 8 POLICE", "DHR2 1 9 POLICE");
             assertThat(statuses).containsExactly("7 2025-02-28 41", "7 2025-03-31 41", "8 2025-02-28 41", "8 2025-03-31 41",
                     "9 2025-02-28 42", "9 2025-03-31 42");
             try (ResultSet rs = c.getMetaData().getColumns(null, c.getSchema(), stored(c, "ACTION_STATUS"), stored(c, "RECOMMENDATION_ID"))) {
@@ -196,6 +205,7 @@ class DatabaseSchemaTest {
                 s.execute("CREATE INDEX progress_update_part ON progress_update (part_id)");
             }
             s.execute("DROP TABLE update_id_block");
+            addPartKeys(s);
             s.execute("INSERT INTO review (review_id, partnership, title, imported_at) VALUES ('DHR1', 'NABSCOP', 'A review', NOW())");
             s.execute("INSERT INTO review (review_id, partnership, title, imported_at) VALUES ('DHR2', 'NABSCOP', 'Another', NOW())");
             // ids as the database gives them (a later insert's must not collide with them)
@@ -222,6 +232,7 @@ class DatabaseSchemaTest {
                 }
             }
             assertThat(foreignKeys(c, "PROGRESS_UPDATE")).isEmpty();
+            assertThat(foreignKeys(c, "RETURN_PART")).isEmpty();
             assertThat(indexes(c, "PROGRESS_UPDATE")).doesNotContain("PROGRESS_UPDATE_PART");
         }
 
@@ -245,6 +256,48 @@ class DatabaseSchemaTest {
                 s.execute("SHUTDOWN");
             }
         }
+    }
+
+    @Test
+    void partsLoseTheirForeignKeysAndNewPartsTakeIdsAfterTheirs() throws Exception {
+        DriverManagerDataSource dataSource = dataSource();
+        new DatabaseSchema(dataSource, 10_000).afterPropertiesSet();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            // as the schema was before: return_part's foreign keys, its parts numbered by the identity (here with a gap,
+            // as a sequence leaves after a rollback: part 50 holds update 1), the block made
+            addPartKeys(s);
+            s.execute("INSERT INTO review (review_id, partnership, title, imported_at) VALUES ('DHR1', 'NABSCOP', 'A review', NOW())");
+            s.execute("INSERT INTO return_file (file_name, sha256, received_at, row_count) VALUES ('feb.csv', 'a', NOW(), 1)");
+            s.execute("INSERT INTO return_part (part_id, return_file_id, review_id, as_at, first_update_id, last_update_id)"
+                    + " SELECT 50, return_file_id, 'DHR1', DATE '2025-02-28', 1, 1 FROM return_file");
+            s.execute("INSERT INTO progress_update (update_id, part_id, action_id, agency_code, as_at, status, source_row, received_at)"
+                    + " VALUES (1, 50, 7, 'POLICE', DATE '2025-02-28', 'ON_TRACK', 2, NOW())");
+            s.execute("INSERT INTO update_id_block (block_row, next_update_id) VALUES (1, 2)");
+        }
+
+        new DatabaseSchema(dataSource, 10_000).afterPropertiesSet();
+
+        try (Connection c = dataSource.getConnection()) {
+            assertThat(foreignKeys(c, "RETURN_PART")).isEmpty();
+        }
+        var jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        java.time.LocalDate march = java.time.LocalDate.of(2025, 3, 31);
+        new org.dhrtracker.intake.ReturnRepository(jdbc).apply("mar.csv", "b", java.util.List.of(row(2, "DHR1", march), row(3, "DHR1", march)),
+                java.time.Instant.now());
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            assertThat(parts(s)).containsExactly("feb.csv DHR1 2025-02-28 1-1", "mar.csv DHR1 2025-03-31 51-52");
+            assertThat(jdbc.queryForList("SELECT part_id FROM return_part ORDER BY part_id", Long.class)).containsExactly(50L, 51L);
+            assertThat(updatesOfParts(s)).containsExactly("DHR1 2025-02-28: 1", "DHR1 2025-03-31: 51 52");
+            if (!postgres) {
+                s.execute("SHUTDOWN");
+            }
+        }
+    }
+
+    /** return_part's foreign keys as the schema had them before the parts took their first update's id. */
+    private static void addPartKeys(Statement s) throws Exception {
+        s.execute("ALTER TABLE return_part ADD FOREIGN KEY (return_file_id) REFERENCES return_file (return_file_id)");
+        s.execute("ALTER TABLE return_part ADD FOREIGN KEY (review_id) REFERENCES review (review_id)");
     }
 
     private static org.dhrtracker.intake.ReturnRow row(int row, String review, java.time.LocalDate asAt) {

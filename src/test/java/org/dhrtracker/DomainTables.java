@@ -38,6 +38,13 @@ final class DomainTables {
                        a.implementation_lead, a.target_date_text, a.due_date, a.due_date_note, a.ongoing, a.plan_order
                 FROM action a JOIN recommendation r ON r.recommendation_id = a.recommendation_id
                 ORDER BY a.review_id, a.action_ref""");
+        // each key as whether it is its action's
+        q.put("action_key", """
+                SELECT k.review_id, k.action_ref, k.agency_code,
+                       CASE WHEN a.review_id = k.review_id AND a.action_ref = k.action_ref AND a.agency_code = k.agency_code
+                            THEN 'its action''s' ELSE 'not its action''s' END
+                FROM action_key k LEFT JOIN action a ON a.action_id = k.action_id
+                ORDER BY k.review_id, k.action_ref""");
         q.put("return_file", "SELECT file_name, sha256, row_count FROM return_file ORDER BY sha256");
         q.put("return_part", """
                 SELECT f.sha256, p.review_id, p.as_at, p.last_update_id - p.first_update_id + 1
@@ -53,6 +60,7 @@ final class DomainTables {
         // the block's next id, only as whether it is past every id given
         q.put("update_id_block", """
                 SELECT block_row, CASE WHEN next_update_id > (SELECT COALESCE(MAX(update_id), 0) FROM progress_update)
+                                            AND next_update_id > (SELECT COALESCE(MAX(part_id), 0) FROM return_part)
                                        THEN 'past every id given' ELSE 'behind' END
                 FROM update_id_block""");
         q.put("action_status", """

@@ -29,6 +29,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.dhrtracker.SqlDates;
+import org.dhrtracker.intake.IngestReturnsJobConfiguration;
 import org.dhrtracker.intake.ReturnRepository;
 import org.dhrtracker.reconcile.Assessor.Assessment;
 import org.dhrtracker.report.PartnershipReportPdf;
@@ -55,7 +56,7 @@ import org.dhrtracker.report.ReportData;
  */
 final class Floors {
 
-    static final int FILES_PER_COMMIT = 20;
+    static final int FILES_PER_COMMIT = IngestReturnsJobConfiguration.FILES_PER_TRANSACTION;
 
     /**
      * What a floor did: rows, seconds on the clock, the moments it ran between, and the CPU seconds of
@@ -138,7 +139,7 @@ final class Floors {
         // partnership by partnership, and ten times the country's keys would not fit in the heap together.
         Map<String, Long> actions = new HashMap<>();
         java.util.Set<String> read = new java.util.HashSet<>();
-        PreparedStatement keys = c.prepareStatement("SELECT action_ref, action_id FROM action WHERE review_id = ?");
+        PreparedStatement keys = c.prepareStatement("SELECT action_ref, action_id FROM action_key WHERE review_id = ?");
         nanos += System.nanoTime() - t;
         cpu += THREADS.getCurrentThreadCpuTime() - c0;
         long rows = 0;
@@ -146,8 +147,7 @@ final class Floors {
         try (PreparedStatement file = c.prepareStatement("INSERT INTO return_file (file_name, sha256, received_at, row_count) VALUES (?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS);
                 PreparedStatement part = c.prepareStatement("""
-                        INSERT INTO return_part (return_file_id, review_id, as_at, first_update_id, last_update_id) VALUES (?, ?, ?, ?, ?)""",
-                        Statement.RETURN_GENERATED_KEYS);
+                        INSERT INTO return_part (part_id, return_file_id, review_id, as_at, first_update_id, last_update_id) VALUES (?, ?, ?, ?, ?, ?)""");
                 PreparedStatement reserve = c.prepareStatement("UPDATE update_id_block SET next_update_id = next_update_id + ?");
                 PreparedStatement reserved = c.prepareStatement("SELECT next_update_id FROM update_id_block");
                 PreparedStatement insert = c.prepareStatement("""
@@ -183,17 +183,14 @@ final class Floors {
                 for (List<Integer> partRows : parts.values()) {
                     List<String> head = parsed.get(partRows.get(0));
                     Date asAt = Date.valueOf(LocalDate.parse(head.get(3)));
-                    part.setLong(1, fileId);
-                    part.setString(2, head.get(0));
-                    part.setDate(3, asAt);
-                    part.setLong(4, id);
-                    part.setLong(5, id + partRows.size() - 1);
-                    part.executeUpdate();
-                    long partId;
-                    try (ResultSet key = part.getGeneratedKeys()) {
-                        key.next();
-                        partId = key.getLong(1);
-                    }
+                    long partId = id;
+                    part.setLong(1, partId);
+                    part.setLong(2, fileId);
+                    part.setString(3, head.get(0));
+                    part.setDate(4, asAt);
+                    part.setLong(5, id);
+                    part.setLong(6, id + partRows.size() - 1);
+                    part.addBatch();
                     for (int r : partRows) {
                         List<String> v = parsed.get(r);
                         if (read.add(v.get(0))) {
@@ -226,6 +223,7 @@ final class Floors {
                         rows++;
                     }
                 }
+                part.executeBatch();
                 insert.executeBatch();
                 if ((f + 1) % FILES_PER_COMMIT == 0 || f == files.size() - 1) {
                     c.commit();

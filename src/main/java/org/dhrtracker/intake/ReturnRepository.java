@@ -5,15 +5,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.dhrtracker.SqlDates;
-
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 /** Writes accepted returns: the file record, its parts and its rows as append-only progress updates. */
@@ -60,24 +56,20 @@ public class ReturnRepository {
             parts.add(new PartRows(part.getKey(), part.getValue(), next));
             next += part.getValue().size();
         }
-        jdbc.batchUpdate("INSERT INTO return_part (return_file_id, review_id, as_at, first_update_id, last_update_id) VALUES (?, ?, ?, ?, ?)",
+        // A part's id is its first update's: unique, as the blocks never overlap, and known without reading it back.
+        jdbc.batchUpdate("INSERT INTO return_part (part_id, return_file_id, review_id, as_at, first_update_id, last_update_id) VALUES (?, ?, ?, ?, ?, ?)",
                 parts, 100, (ps, p) -> {
-                    ps.setLong(1, fileId);
-                    ps.setString(2, p.part().reviewId());
-                    ps.setDate(3, Date.valueOf(p.part().asAt()));
-                    ps.setLong(4, p.firstId());
-                    ps.setLong(5, p.firstId() + p.rows().size() - 1);
+                    ps.setLong(1, p.firstId());
+                    ps.setLong(2, fileId);
+                    ps.setString(3, p.part().reviewId());
+                    ps.setDate(4, Date.valueOf(p.part().asAt()));
+                    ps.setLong(5, p.firstId());
+                    ps.setLong(6, p.firstId() + p.rows().size() - 1);
                 });
-        // The parts' ids, read back by their file: a batch's generated keys are not read alike on every database.
-        Map<Part, Long> partIds = new HashMap<>();
-        jdbc.query("SELECT part_id, review_id, as_at FROM return_part WHERE return_file_id = ?",
-                (RowCallbackHandler) rs -> partIds.put(new Part(rs.getString(2), SqlDates.get(rs, 3)), rs.getLong(1)),
-                fileId);
         List<Numbered> updates = new ArrayList<>(rows.size());
         for (PartRows p : parts) {
-            long partId = partIds.get(p.part());
             for (int i = 0; i < p.rows().size(); i++) {
-                updates.add(new Numbered(p.firstId() + i, partId, p.rows().get(i)));
+                updates.add(new Numbered(p.firstId() + i, p.firstId(), p.rows().get(i)));
             }
         }
         jdbc.batchUpdate("""
@@ -118,13 +110,18 @@ public class ReturnRepository {
      */
     private long reserveUpdateIds(int count) {
         if (jdbc.update("UPDATE update_id_block SET next_update_id = next_update_id + ?", count) == 0) {
-            // First use (a new database, or one from before the blocks): the ids go on from the highest given.
-            jdbc.update("""
-                    INSERT INTO update_id_block (block_row, next_update_id)
-                    SELECT 1, COALESCE(MAX(update_id), 0) + 1 + ? FROM progress_update""", count);
+            // First use (a new database, or one from before the blocks): the ids go on from the highest given,
+            // an update's or a part's (a part takes its first update's id; older parts were numbered apart).
+            jdbc.update(FIRST_BLOCK, count);
         }
         return jdbc.queryForObject("SELECT next_update_id FROM update_id_block", Long.class) - count;
     }
+
+    /** The block's row as first made, {@code ?} ids already taken: the next id after every update's and every part's. */
+    private static final String FIRST_BLOCK = """
+            INSERT INTO update_id_block (block_row, next_update_id)
+            SELECT 1, GREATEST(COALESCE(MAX(update_id), 0), (SELECT COALESCE(MAX(part_id), 0) FROM return_part)) + 1 + ?
+            FROM progress_update""";
 
     /** A file's rows of one review and as-at date: what a review's reads find its updates by. */
     private record Part(String reviewId, LocalDate asAt) {

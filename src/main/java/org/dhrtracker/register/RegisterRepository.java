@@ -181,7 +181,21 @@ public class RegisterRepository {
                 WHERE review_id = ? AND action_ref = ?""", updated);
         counts[3] += added.size();
         counts[4] += updated.size();
+        for (String reviewId : reviewIds) {
+            writeActionKeys(reviewId);
+        }
     }
+
+    /** The review's action keys (action_key) written again from its actions as they are now. */
+    private void writeActionKeys(String reviewId) {
+        jdbc.update("DELETE FROM action_key WHERE review_id = ?", reviewId);
+        jdbc.update(COPY_ACTION_KEYS, reviewId);
+    }
+
+    /** A review's action keys copied from its actions into action_key; {@code ?} is the review. */
+    public static final String COPY_ACTION_KEYS = """
+            INSERT INTO action_key (review_id, action_ref, action_id, agency_code)
+            SELECT review_id, action_ref, action_id, agency_code FROM action WHERE review_id = ?""";
 
     private static final int BATCH = 1000;
 
@@ -230,8 +244,9 @@ public class RegisterRepository {
             }
         };
 
+        /** Synchronized: the intake checks returns on a thread of their own, and sign-off files on the step's. */
         @Override
-        public Map<String, ActionKey> get(Object review) {
+        public synchronized Map<String, ActionKey> get(Object review) {
             return review instanceof String id ? loaded.computeIfAbsent(id, this::read).orElse(null) : null;
         }
 
@@ -242,7 +257,7 @@ public class RegisterRepository {
 
         private java.util.Optional<Map<String, ActionKey>> read(String reviewId) {
             Map<String, ActionKey> keys = new HashMap<>();
-            jdbc.query("SELECT action_ref, action_id, agency_code FROM action WHERE review_id = ?", rs -> {
+            jdbc.query("SELECT action_ref, action_id, agency_code FROM action_key WHERE review_id = ?", rs -> {
                 keys.put(rs.getString(1), new ActionKey(rs.getLong(2), rs.getString(3)));
             }, reviewId);
             return keys.isEmpty() && review(reviewId).isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(keys);

@@ -41,7 +41,7 @@ class MonthCostTest extends JobTestSupport {
     private static final Pattern VALUES = Pattern.compile("\\s+\\((?:[^()']|'[^']*')*\\)\\s*$");
 
     /** The tables that grow with the country. The Batch job repository grows with the runs, not the country. */
-    private static final Set<String> NATIONAL_TABLES = Set.of("REVIEW", "RECOMMENDATION", "ACTION", "PROGRESS_UPDATE", "ACTION_STATUS",
+    private static final Set<String> NATIONAL_TABLES = Set.of("REVIEW", "RECOMMENDATION", "ACTION", "ACTION_KEY", "PROGRESS_UPDATE", "ACTION_STATUS",
             "RETURN_FILE", "REFUSED_UPDATE", "NATIONAL_LETTER", "COMPLETION_DECISION", "AGENCY", "RECOMMENDATION_SUB_ITEM");
 
     @Test

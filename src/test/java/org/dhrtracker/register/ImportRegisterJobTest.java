@@ -53,13 +53,20 @@ class ImportRegisterJobTest extends JobTestSupport {
 
     @Test
     void reimportUpdatesInPlace() throws Exception {
-        Path changed = write("changed.csv", String.join("\n", lines).replace("July 2014", "Sept 2014"));
+        String keys = "SELECT review_id, action_ref, action_id, agency_code FROM %s ORDER BY review_id, action_ref";
+        assertThat(db.queryForList(keys.formatted("action_key"))).as("the keys intake checks returns against")
+                .isEqualTo(db.queryForList(keys.formatted("action"))).hasSize(3);
+        // action 16 handed to another agency
+        Path changed = write("changed.csv", String.join("\n", lines).replace("July 2014", "Sept 2014")
+                .replace(",16,POLICE,Warwickshire Police,", ",16,GEH,George Eliot Hospital NHS Trust,"));
 
         assertThat(importRegister(changed).getExitStatus()).isEqualTo(ExitStatus.COMPLETED);
 
         assertThat(count("SELECT COUNT(*) FROM action")).isEqualTo(3);
         assertThat(db.queryForObject("SELECT due_date FROM action WHERE action_ref = '28-GEH'", Object.class).toString())
                 .isEqualTo("2014-09-30");
+        assertThat(db.queryForObject("SELECT agency_code FROM action_key WHERE action_ref = '16'", String.class)).isEqualTo("GEH");
+        assertThat(db.queryForList(keys.formatted("action_key"))).isEqualTo(db.queryForList(keys.formatted("action")));
     }
 
     @Test
