@@ -20,7 +20,6 @@ import org.dhrtracker.BatchConfiguration;
 import org.dhrtracker.DatabaseVendor;
 import org.dhrtracker.DhrTrackerApplication;
 import org.dhrtracker.intake.IngestReturnsJobConfiguration;
-import org.dhrtracker.intake.CheckAhead;
 import org.dhrtracker.intake.InboxFileWriter;
 import org.dhrtracker.reconcile.ReconcileJobConfiguration;
 import org.dhrtracker.register.ImportRegisterJobConfiguration;
@@ -268,8 +267,8 @@ public final class Benchmark {
                 String.format("%.2f", floorTotal), "", "", String.format("%.2f", monthSeconds / floorTotal), "");
         out.println("""
                 seconds: on the clock. CPU s: CPU time of the thread that runs the jobs and the floors (not the collector's or
-                the compiler's), and the intake's of the thread that checks returns ahead of it, less disturbed than the clock
-                by other work on the machine. The report step's parts run interleaved, 16 partnerships at a time, and share its heap figures. peak heap: the most heap in use during the
+                the compiler's), less disturbed than the clock by other work on the machine. The report step's parts run
+                interleaved, 16 partnerships at a time, and share its heap figures. peak heap: the most heap in use during the
                 step, garbage not yet collected included; after GC: the most still in use after a collection (an upper bound
                 of what was live). ratio: seconds of the stage / seconds of its floor; CPU: the same for CPU time.""");
     }
@@ -327,9 +326,8 @@ public final class Benchmark {
             double cpu = watch.threadCpuSeconds(from, to);
             var context = step.getExecutionContext();
             switch (step.getStepName()) {
-                // the intake's second thread, which reads and checks the returns ahead of the step, counts too
-                case "ingest-returns" -> stages.add(new Stage("intake", "updates", context.getInt(InboxFileWriter.ROWS, 0), seconds,
-                        cpu + context.getLong(CheckAhead.CPU_NANOS, 0) / 1e9, peak, live, floors.get(0)));
+                case "ingest-returns" -> stages.add(new Stage("intake", "updates", context.getInt(InboxFileWriter.ROWS, 0), seconds, cpu, peak,
+                        live, floors.get(0)));
                 case "reconcile" -> stages.add(new Stage("reconcile", "actions", step.getWriteCount(), seconds, cpu, peak, live, floors.get(1)));
                 case CodeThemesStepConfiguration.STEP -> {
                     themesStep[0] = seconds;

@@ -7,6 +7,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -21,8 +22,7 @@ import org.springframework.batch.infrastructure.item.ItemReader;
  */
 public class InboxReader implements ItemReader<Path> {
 
-    private final List<Path> files;
-    private int next;
+    private final Iterator<Path> files;
     private final Map<Path, Boolean> signOff = new HashMap<>();
 
     public InboxReader(Path inbox, Predicate<Path> admit) {
@@ -35,7 +35,7 @@ public class InboxReader implements ItemReader<Path> {
             waiting.forEach(p -> signOff.put(p, SignOffFile.isSignOff(p)));
             // Sign-off files after the returns: a decision is checked against the claims the returns make.
             this.files = waiting.stream().sorted(Comparator.comparing((Path p) -> signOff.get(p)).thenComparing(Comparator.naturalOrder()))
-                    .toList();
+                    .toList().iterator();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list the inbox " + inbox, e);
         }
@@ -58,12 +58,7 @@ public class InboxReader implements ItemReader<Path> {
     }
 
     @Override
-    public synchronized Path read() {
-        return next < files.size() ? files.get(next++) : null;
-    }
-
-    /** The returns (not sign-off files) among the next n files to be read, in order; none of them read yet. */
-    public synchronized List<Path> returnsAhead(int n) {
-        return files.subList(next, Math.min(files.size(), next + n)).stream().filter(p -> !signOff.get(p)).toList();
+    public Path read() {
+        return files.hasNext() ? files.next() : null;
     }
 }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.function.Predicate;
 
+import org.dhrtracker.FaultPoints;
 import org.dhrtracker.Home;
 import org.dhrtracker.register.RegisterRepository;
 import org.dhrtracker.reconcile.ClosureRepository;
@@ -22,6 +23,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,9 +43,8 @@ public class IngestReturnsJobConfiguration {
     public static final String JOB = "ingest-returns";
     public static final ExitStatus WITH_REJECTIONS = new ExitStatus("COMPLETED WITH REJECTIONS");
     /**
-     * Files per chunk. Checked files wait in memory until their chunk is written, and the next chunk's are
-     * checked meanwhile ({@link CheckAhead}), so this also bounds what is held: 40 returns of a few hundred
-     * rows are a few megabytes.
+     * Files per chunk. Checked files wait in memory until their chunk is written, so this also bounds
+     * what a chunk holds: 20 returns of a few hundred rows are a few megabytes.
      */
     public static final int FILES_PER_TRANSACTION = 20;
 
@@ -54,13 +55,12 @@ public class IngestReturnsJobConfiguration {
 
     @Bean
     Step ingestReturnsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, InboxReader inboxReader,
-            CheckAhead checkAhead, InboxFileWriter inboxFileWriter, Clock clock) {
+            InboxFileChecker inboxFileChecker, InboxFileWriter inboxFileWriter, Clock clock) {
         return new StepBuilder("ingest-returns", jobRepository).<Path, InboxFile>chunk(FILES_PER_TRANSACTION)
                 .reader(inboxReader)
-                .processor(checkAhead)
+                .processor(inboxFileChecker)
                 .writer(inboxFileWriter)
                 .transactionManager(transactionManager)
-                .listener((StepExecutionListener) checkAhead)
                 .listener(rejectionExitStatus())
                 .listener((StepExecutionListener) inboxFileWriter)
                 .listener(saveContextOnStart(jobRepository))
@@ -74,24 +74,20 @@ public class IngestReturnsJobConfiguration {
         return new InboxReader(home.inbox(), gate::admits);
     }
 
-    /**
-     * The next chunk's returns checked on a second thread while the step writes the chunk before it. Its checker
-     * reads the register's action keys once per step and review, not once per row.
-     */
+    /** Reads the register's action keys once per step and review, not once per row. */
     @Bean
     @StepScope
-    CheckAhead checkAhead(RegisterRepository register, ClosureRepository closure, Clock clock, InboxReader inboxReader) {
-        // not a step-scoped bean of its own: its proxy would look for the step on the second thread
-        var checker = new InboxFileChecker(new SignOffFile.Context(register.actionKeys(), closure, LocalDate.now(clock)), inboxReader::isSignOff);
-        return new CheckAhead(inboxReader, checker, FILES_PER_TRANSACTION);
+    InboxFileChecker inboxFileChecker(RegisterRepository register, ClosureRepository closure, Clock clock, InboxReader inboxReader) {
+        return new InboxFileChecker(new SignOffFile.Context(register.actionKeys(), closure, LocalDate.now(clock)), inboxReader::isSignOff);
     }
 
     /**
      * Reads and checks each file of the inbox, a return or a sign-off file (told by its header),
      * against the register (each review's actions as first read in the step). Sign-off files are checked against the
-     * claims as committed by then. Returns are checked on {@link CheckAhead}'s thread, sign-off files on the step's.
+     * claims as committed by then. A class, not a lambda or record, so the step-scoped proxy can
+     * subclass it.
      */
-    static class InboxFileChecker {
+    static class InboxFileChecker implements ItemProcessor<Path, InboxFile> {
         private static final Logger log = LoggerFactory.getLogger(InboxFileChecker.class);
 
         private final SignOffFile.Context context;
@@ -102,21 +98,20 @@ public class IngestReturnsJobConfiguration {
             this.isSignOff = isSignOff;
         }
 
-        /** The file read and checked against the register and the claims committed so far. */
-        InboxFile check(Path path) throws IOException {
-            return check(path, isSignOff.test(path));
+        @Override
+        public InboxFile process(Path path) throws Exception {
+            InboxFile file = check(path);
+            FaultPoints.reach(FaultPoints.CHECKED);
+            return file;
         }
 
-        /**
-         * The same, told whether the file is a sign-off file: on a thread of its own, the step-scoped reader
-         * that tells it cannot be asked.
-         */
-        InboxFile check(Path path, boolean signOff) throws IOException {
+        /** The file read and checked against the register and the claims committed so far. */
+        InboxFile check(Path path) throws IOException {
             if (Files.isSymbolicLink(path)) {
                 // Never followed: it could point at any file the service can read.
                 return InboxFile.refusedUnread(path, "a symbolic link, not a file: not read (put the file itself in the inbox)");
             }
-            InboxFile file = signOff ? SignOffFile.read(path, context)
+            InboxFile file = isSignOff.test(path) ? SignOffFile.read(path, context)
                     : ReturnFile.read(path, context.actions(), context.today());
             if (!file.readAs().isEmpty()) {
                 log.info("{}: read as {}", SafeText.escape(file.fileName()), file.readAs());
@@ -128,8 +123,8 @@ public class IngestReturnsJobConfiguration {
     @Bean
     @StepScope
     InboxFileWriter inboxFileWriter(ReturnRepository returns, ClosureRepository closure, Home home, Clock clock,
-            @Value("${dhr.marking}") String marking, CheckAhead checkAhead, JobRepository jobRepository) {
-        return new InboxFileWriter(returns, closure, home, clock, marking, checkAhead::checkNow, jobRepository);
+            @Value("${dhr.marking}") String marking, InboxFileChecker inboxFileChecker, JobRepository jobRepository) {
+        return new InboxFileWriter(returns, closure, home, clock, marking, inboxFileChecker::check, jobRepository);
     }
 
     /**

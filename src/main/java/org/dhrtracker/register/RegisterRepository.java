@@ -244,9 +244,8 @@ public class RegisterRepository {
             }
         };
 
-        /** Synchronized: the intake checks returns on a thread of their own, and sign-off files on the step's. */
         @Override
-        public synchronized Map<String, ActionKey> get(Object review) {
+        public Map<String, ActionKey> get(Object review) {
             return review instanceof String id ? loaded.computeIfAbsent(id, this::read).orElse(null) : null;
         }
 
