@@ -14,7 +14,10 @@ public final class FaultPoints {
 
     /** An inbox file read and checked; nothing of it written yet. */
     public static final String CHECKED = "ingest.checked";
-    /** A file's rows, decisions or refused rows and the step's counts written; the transaction not committed. */
+    /**
+     * A file's decisions or refused rows and the step's counts written, a return's rows queued (they are inserted with the rest
+     * of its transaction's, before the commit); the transaction not committed.
+     */
     public static final String WRITTEN = "ingest.written";
     /** A file's transaction committed; the file still in the inbox. */
     public static final String COMMITTED = "ingest.committed";

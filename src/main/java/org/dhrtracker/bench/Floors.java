@@ -12,7 +12,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -124,10 +123,12 @@ final class Floors {
     }
 
     /**
-     * The month's files applied with plain JDBC to the copy of the database taken before the month:
-     * the register's action keys read, then for each file its record, its parts (a row per review and
-     * as-at date) and its rows batch-inserted into the same tables (same indexes and constraints, same history), committed every
-     * {@link #FILES_PER_COMMIT} files. Only the parsing, done beforehand file by file, is not timed.
+     * The month's files applied with plain JDBC to the copy of the database taken before the month,
+     * {@link #FILES_PER_COMMIT} files to a transaction, as the product writes them: the files' records
+     * batch-inserted and their ids read back by content, one block of ids reserved, then the files'
+     * parts (a row per file, review and as-at date) and rows batch-inserted into the same tables (same
+     * indexes and constraints, same history); each review's action keys read when a row first names it.
+     * Only the parsing, done beforehand file by file, is not timed.
      */
     Measured jdbcInsert(Connection c, List<Path> files) throws Exception {
         long nanos = 0;
@@ -144,8 +145,7 @@ final class Floors {
         cpu += THREADS.getCurrentThreadCpuTime() - c0;
         long rows = 0;
         Timestamp received = Timestamp.from(Instant.now());
-        try (PreparedStatement file = c.prepareStatement("INSERT INTO return_file (file_name, sha256, received_at, row_count) VALUES (?, ?, ?, ?)",
-                Statement.RETURN_GENERATED_KEYS);
+        try (PreparedStatement file = c.prepareStatement("INSERT INTO return_file (file_name, sha256, received_at, row_count) VALUES (?, ?, ?, ?)");
                 PreparedStatement part = c.prepareStatement("""
                         INSERT INTO return_part (part_id, return_file_id, review_id, as_at, first_update_id, last_update_id) VALUES (?, ?, ?, ?, ?, ?)""");
                 PreparedStatement reserve = c.prepareStatement("UPDATE update_id_block SET next_update_id = next_update_id + ?");
@@ -154,80 +154,98 @@ final class Floors {
                         INSERT INTO progress_update (update_id, part_id, action_id, agency_code, as_at, status, progress, evidence,
                           revised_target_date, completion_date, reported_by, source_row, received_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            for (int f = 0; f < files.size(); f++) {
-                List<List<String>> parsed = parse(files.get(f));
+            for (int first = 0; first < files.size(); first += FILES_PER_COMMIT) {
+                List<Path> group = files.subList(first, Math.min(files.size(), first + FILES_PER_COMMIT));
+                List<List<List<String>>> parsed = new ArrayList<>();
+                for (Path f : group) {
+                    parsed.add(parse(f));
+                }
                 t = System.nanoTime();
                 c0 = THREADS.getCurrentThreadCpuTime();
-                file.setString(1, files.get(f).getFileName().toString());
-                file.setString(2, String.format("%064d", f));
-                file.setTimestamp(3, received);
-                file.setInt(4, parsed.size() - 1);
-                file.executeUpdate();
-                long fileId;
-                try (ResultSet key = file.getGeneratedKeys()) {
-                    key.next();
-                    fileId = key.getLong(1);
+                int groupRows = 0;
+                for (int f = 0; f < group.size(); f++) {
+                    file.setString(1, group.get(f).getFileName().toString());
+                    file.setString(2, String.format("%064d", first + f));
+                    file.setTimestamp(3, received);
+                    file.setInt(4, parsed.get(f).size() - 1);
+                    file.addBatch();
+                    groupRows += parsed.get(f).size() - 1;
                 }
-                // the file's rows in parts (a review and as-at date each), a block of consecutive ids reserved for them
-                Map<String, List<Integer>> parts = new java.util.LinkedHashMap<>();
-                for (int r = 1; r < parsed.size(); r++) {
-                    parts.computeIfAbsent(parsed.get(r).get(0) + "|" + parsed.get(r).get(3), k -> new ArrayList<>()).add(r);
+                file.executeBatch();
+                Map<String, Long> fileIds = new HashMap<>();
+                try (PreparedStatement ids = c.prepareStatement("SELECT sha256, return_file_id FROM return_file WHERE sha256 IN ("
+                        + String.join(", ", java.util.Collections.nCopies(group.size(), "?")) + ")")) {
+                    for (int f = 0; f < group.size(); f++) {
+                        ids.setString(f + 1, String.format("%064d", first + f));
+                    }
+                    try (ResultSet rs = ids.executeQuery()) {
+                        while (rs.next()) {
+                            fileIds.put(rs.getString(1), rs.getLong(2));
+                        }
+                    }
                 }
-                reserve.setInt(1, parsed.size() - 1);
+                reserve.setInt(1, groupRows);
                 reserve.executeUpdate();
                 long id;
                 try (ResultSet next = reserved.executeQuery()) {
                     next.next();
-                    id = next.getLong(1) - (parsed.size() - 1);
+                    id = next.getLong(1) - groupRows;
                 }
-                for (List<Integer> partRows : parts.values()) {
-                    List<String> head = parsed.get(partRows.get(0));
-                    Date asAt = Date.valueOf(LocalDate.parse(head.get(3)));
-                    long partId = id;
-                    part.setLong(1, partId);
-                    part.setLong(2, fileId);
-                    part.setString(3, head.get(0));
-                    part.setDate(4, asAt);
-                    part.setLong(5, id);
-                    part.setLong(6, id + partRows.size() - 1);
-                    part.addBatch();
-                    for (int r : partRows) {
-                        List<String> v = parsed.get(r);
-                        if (read.add(v.get(0))) {
-                            if (read.size() > 64) {
-                                actions.clear();
-                                read.clear();
-                                read.add(v.get(0));
-                            }
-                            keys.setString(1, v.get(0));
-                            try (ResultSet rs = keys.executeQuery()) {
-                                while (rs.next()) {
-                                    actions.put(v.get(0) + "|" + rs.getString(1), rs.getLong(2));
+                for (int f = 0; f < group.size(); f++) {
+                    List<List<String>> fileRows = parsed.get(f);
+                    long fileId = fileIds.get(String.format("%064d", first + f));
+                    // the file's rows in parts (a review and as-at date each), consecutive ids from the block
+                    Map<String, List<Integer>> parts = new java.util.LinkedHashMap<>();
+                    for (int r = 1; r < fileRows.size(); r++) {
+                        parts.computeIfAbsent(fileRows.get(r).get(0) + "|" + fileRows.get(r).get(3), k -> new ArrayList<>()).add(r);
+                    }
+                    for (List<Integer> partRows : parts.values()) {
+                        List<String> head = fileRows.get(partRows.get(0));
+                        Date asAt = Date.valueOf(LocalDate.parse(head.get(3)));
+                        long partId = id;
+                        part.setLong(1, partId);
+                        part.setLong(2, fileId);
+                        part.setString(3, head.get(0));
+                        part.setDate(4, asAt);
+                        part.setLong(5, id);
+                        part.setLong(6, id + partRows.size() - 1);
+                        part.addBatch();
+                        for (int r : partRows) {
+                            List<String> v = fileRows.get(r);
+                            if (read.add(v.get(0))) {
+                                if (read.size() > 64) {
+                                    actions.clear();
+                                    read.clear();
+                                    read.add(v.get(0));
+                                }
+                                keys.setString(1, v.get(0));
+                                try (ResultSet rs = keys.executeQuery()) {
+                                    while (rs.next()) {
+                                        actions.put(v.get(0) + "|" + rs.getString(1), rs.getLong(2));
+                                    }
                                 }
                             }
+                            insert.setLong(1, id++);
+                            insert.setLong(2, partId);
+                            insert.setLong(3, actions.get(v.get(0) + "|" + v.get(1)));
+                            insert.setString(4, v.get(2));
+                            insert.setDate(5, asAt);
+                            insert.setString(6, v.get(4).toUpperCase(java.util.Locale.ROOT).replace(' ', '_'));
+                            insert.setString(7, emptyToNull(v.get(5)));
+                            insert.setString(8, emptyToNull(v.get(6)));
+                            insert.setDate(9, date(v.get(7)));
+                            insert.setDate(10, date(v.get(8)));
+                            insert.setString(11, emptyToNull(v.get(9)));
+                            insert.setInt(12, r + 1);
+                            insert.setTimestamp(13, received);
+                            insert.addBatch();
+                            rows++;
                         }
-                        insert.setLong(1, id++);
-                        insert.setLong(2, partId);
-                        insert.setLong(3, actions.get(v.get(0) + "|" + v.get(1)));
-                        insert.setString(4, v.get(2));
-                        insert.setDate(5, asAt);
-                        insert.setString(6, v.get(4).toUpperCase(java.util.Locale.ROOT).replace(' ', '_'));
-                        insert.setString(7, emptyToNull(v.get(5)));
-                        insert.setString(8, emptyToNull(v.get(6)));
-                        insert.setDate(9, date(v.get(7)));
-                        insert.setDate(10, date(v.get(8)));
-                        insert.setString(11, emptyToNull(v.get(9)));
-                        insert.setInt(12, r + 1);
-                        insert.setTimestamp(13, received);
-                        insert.addBatch();
-                        rows++;
                     }
                 }
                 part.executeBatch();
                 insert.executeBatch();
-                if ((f + 1) % FILES_PER_COMMIT == 0 || f == files.size() - 1) {
-                    c.commit();
-                }
+                c.commit();
                 nanos += System.nanoTime() - t;
                 cpu += THREADS.getCurrentThreadCpuTime() - c0;
             }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.dhrtracker.FaultPoints;
@@ -142,14 +143,23 @@ public class InboxFileWriter implements ItemWriter<InboxFile>, StepExecutionList
     @Override
     public void write(Chunk<? extends InboxFile> chunk) throws Exception {
         List<LastFile> outcomes = new ArrayList<>();
-        boolean applied = false;
+        // What the database holds of the chunk's contents, asked once; and what this transaction applies.
+        Set<String> applied = returns.appliedAmong(chunk.getItems().stream().map(InboxFile::sha256).filter(Objects::nonNull).toList());
+        // The chunk's accepted returns, inserted together before a sign-off file is checked again and at the end.
+        List<ReturnRepository.Accepted> pending = new ArrayList<>();
+        boolean appliedHere = false;
         for (InboxFile item : chunk) {
-            // Checked when read, against what was committed then: a sign-off file after files applied in this
-            // transaction is checked again, so the claims of returns in the same chunk count.
-            InboxFile file = item instanceof SignOffFile && applied ? checker.process(item.path()) : item;
+            InboxFile file = item;
+            if (item instanceof SignOffFile && appliedHere) {
+                // Checked when read, against what was committed then: a sign-off file after files applied in this
+                // transaction is checked again, once their rows are in, so the claims of returns in the same chunk count.
+                flush(pending);
+                file = checker.process(item.path());
+            }
             boolean signOff = file instanceof SignOffFile;
-            Outcome before = interrupted.stream().filter(f -> f.is(file)).map(LastFile::outcome).findFirst().orElse(null);
-            if (before == Outcome.ARCHIVED && returns.alreadyApplied(file.sha256())) {
+            InboxFile current = file;
+            Outcome before = interrupted.stream().filter(f -> f.is(current)).map(LastFile::outcome).findFirst().orElse(null);
+            if (before == Outcome.ARCHIVED && applied.contains(file.sha256())) {
                 // Its transaction (rows, counts) committed before the interruption, as the database confirms: only the move is left.
                 log.info("{}: dealt with before the run was interrupted, archived now", SafeText.escape(file.fileName()));
                 outcomes.add(LastFile.of(file, Outcome.ARCHIVED));
@@ -165,7 +175,7 @@ public class InboxFileWriter implements ItemWriter<InboxFile>, StepExecutionList
                 add(signOff ? SIGN_OFFS_REJECTED : REJECTED, 1);
                 outcomes.add(LastFile.of(file, Outcome.REJECTED));
                 reject(file);
-            } else if (returns.alreadyApplied(file.sha256())) {
+            } else if (!applied.add(file.sha256())) {
                 log.info("{}: already applied (same content), not applied again", SafeText.escape(file.fileName()));
                 add(signOff ? SIGN_OFFS_DUPLICATE : DUPLICATE, 1);
                 outcomes.add(LastFile.of(file, Outcome.ARCHIVED));
@@ -178,20 +188,27 @@ public class InboxFileWriter implements ItemWriter<InboxFile>, StepExecutionList
                     add(SIGN_OFFS_ACCEPTED, 1);
                     add(DECISIONS, s.decisions().size());
                 } else if (file instanceof ReturnFile r) {
-                    returns.apply(r, clock.instant());
+                    pending.add(ReturnRepository.Accepted.of(r));
                     log.info("{}: accepted, {} updates, {} rows unanswered, columns ignored: {}", SafeText.escape(r.fileName()), r.rows().size(),
                             r.unansweredRows(), SafeText.escape(r.ignoredColumns()));
                     add(ACCEPTED, 1);
                     add(ROWS, r.rows().size());
                 }
                 outcomes.add(LastFile.of(file, Outcome.ARCHIVED));
-                applied = true;
+                appliedHere = true;
                 FileMoves.moveAfterCommit(file.path(), home.archive());
             }
             FaultPoints.reach(FaultPoints.WRITTEN);
         }
+        flush(pending);
         // The chunk's outcomes in the step's context, committed with its transaction.
         counts.putString(LAST_FILES, outcomes.stream().map(LastFile::toString).collect(Collectors.joining("\n")));
+    }
+
+    /** The accepted returns not yet written, inserted in the chunk's transaction. */
+    private void flush(List<ReturnRepository.Accepted> pending) {
+        returns.applyAll(pending, clock.instant());
+        pending.clear();
     }
 
     /**

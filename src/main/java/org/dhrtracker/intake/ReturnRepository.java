@@ -5,9 +5,13 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -23,12 +27,30 @@ public class ReturnRepository {
     }
 
     public boolean alreadyApplied(String sha256) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM return_file WHERE sha256 = ?", Integer.class, sha256) > 0;
+        return !appliedAmong(List.of(sha256)).isEmpty();
     }
 
-    /** Inserts the file and all its rows in the caller's transaction. */
-    public void apply(ReturnFile file, Instant receivedAt) {
-        apply(file.fileName(), file.sha256(), file.rows(), receivedAt);
+    /**
+     * Which of these contents (SHA-256) have been applied already: one query for a transaction's files.
+     * (The column is CHAR(64): a shorter value comes back padded.)
+     */
+    public Set<String> appliedAmong(Collection<String> sha256s) {
+        Set<String> applied = new HashSet<>();
+        for (List<String> some : slices(List.copyOf(sha256s))) {
+            jdbc.query("SELECT sha256 FROM return_file WHERE sha256 IN (" + placeholders(some.size()) + ")",
+                    rs -> {
+                        applied.add(rs.getString(1).stripTrailing());
+                    }, some.toArray());
+        }
+        return applied;
+    }
+
+    /** An accepted return as it is written: its name, its content's SHA-256 and its checked rows. */
+    public record Accepted(String fileName, String sha256, List<ReturnRow> rows) {
+
+        public static Accepted of(ReturnFile file) {
+            return new Accepted(file.fileName(), file.sha256(), file.rows());
+        }
     }
 
     /**
@@ -42,31 +64,45 @@ public class ReturnRepository {
 
     /**
      * Inserts a file's record, its parts (its rows of each review and as-at date) and its rows as
-     * progress updates, in the caller's transaction. Each part's rows get consecutive ids, in the
-     * file's order, from a block the file reserves; the part records their range.
+     * progress updates, in the caller's transaction.
      */
     public void apply(String fileName, String sha256, List<ReturnRow> rows, Instant receivedAt) {
+        applyAll(List.of(new Accepted(fileName, sha256, rows)), receivedAt);
+    }
+
+    /**
+     * Inserts the files' records, their parts (each file's rows of each review and as-at date) and
+     * their rows as progress updates, in the caller's transaction: a statement of each kind for them
+     * all, and one block of ids. Each part's rows get consecutive ids, in the file's order; the part
+     * records their range.
+     */
+    public void applyAll(List<Accepted> files, Instant receivedAt) {
+        if (files.isEmpty()) {
+            return;
+        }
         Timestamp received = Timestamp.from(receivedAt);
-        long fileId = recordFile(fileName, sha256, rows.size(), receivedAt);
-        Map<Part, List<ReturnRow>> byPart = new LinkedHashMap<>();
-        rows.forEach(r -> byPart.computeIfAbsent(new Part(r.reviewId(), r.asAt()), p -> new ArrayList<>()).add(r));
+        Map<String, Long> fileIds = recordFiles(files, received);
         List<PartRows> parts = new ArrayList<>();
-        long next = reserveUpdateIds(rows.size());
-        for (Map.Entry<Part, List<ReturnRow>> part : byPart.entrySet()) {
-            parts.add(new PartRows(part.getKey(), part.getValue(), next));
-            next += part.getValue().size();
+        long next = reserveUpdateIds(files.stream().mapToInt(f -> f.rows().size()).sum());
+        for (Accepted file : files) {
+            Map<Part, List<ReturnRow>> byPart = new LinkedHashMap<>();
+            file.rows().forEach(r -> byPart.computeIfAbsent(new Part(r.reviewId(), r.asAt()), p -> new ArrayList<>()).add(r));
+            for (Map.Entry<Part, List<ReturnRow>> part : byPart.entrySet()) {
+                parts.add(new PartRows(fileIds.get(file.sha256()), part.getKey(), part.getValue(), next));
+                next += part.getValue().size();
+            }
         }
         // A part's id is its first update's: unique, as the blocks never overlap, and known without reading it back.
         jdbc.batchUpdate("INSERT INTO return_part (part_id, return_file_id, review_id, as_at, first_update_id, last_update_id) VALUES (?, ?, ?, ?, ?, ?)",
-                parts, 100, (ps, p) -> {
+                parts, BATCH, (ps, p) -> {
                     ps.setLong(1, p.firstId());
-                    ps.setLong(2, fileId);
+                    ps.setLong(2, p.fileId());
                     ps.setString(3, p.part().reviewId());
                     ps.setDate(4, Date.valueOf(p.part().asAt()));
                     ps.setLong(5, p.firstId());
                     ps.setLong(6, p.firstId() + p.rows().size() - 1);
                 });
-        List<Numbered> updates = new ArrayList<>(rows.size());
+        List<Numbered> updates = new ArrayList<>();
         for (PartRows p : parts) {
             for (int i = 0; i < p.rows().size(); i++) {
                 updates.add(new Numbered(p.firstId() + i, p.firstId(), p.rows().get(i)));
@@ -76,7 +112,7 @@ public class ReturnRepository {
                 INSERT INTO progress_update (update_id, part_id, action_id, agency_code, as_at, status, progress, evidence,
                   revised_target_date, completion_date, reported_by, source_row, received_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                updates, 1000, (ps, u) -> {
+                updates, BATCH, (ps, u) -> {
                     ReturnRow r = u.row();
                     ps.setLong(1, u.updateId());
                     ps.setLong(2, u.partId());
@@ -94,8 +130,43 @@ public class ReturnRepository {
                 });
     }
 
-    /** A part's rows, in the file's order, and the id the first of them takes. */
-    private record PartRows(Part part, List<ReturnRow> rows, long firstId) {
+    /** The files' records inserted together, and their ids read back by content: SHA-256 → id. */
+    private Map<String, Long> recordFiles(List<Accepted> files, Timestamp received) {
+        jdbc.batchUpdate("INSERT INTO return_file (file_name, sha256, received_at, row_count) VALUES (?, ?, ?, ?)",
+                files, BATCH, (ps, f) -> {
+                    ps.setString(1, f.fileName());
+                    ps.setString(2, f.sha256());
+                    ps.setTimestamp(3, received);
+                    ps.setInt(4, f.rows().size());
+                });
+        Map<String, Long> ids = new HashMap<>();
+        for (List<Accepted> some : slices(files)) {
+            jdbc.query("SELECT sha256, return_file_id FROM return_file WHERE sha256 IN (" + placeholders(some.size()) + ")",
+                    rs -> {
+                        ids.put(rs.getString(1).stripTrailing(), rs.getLong(2));
+                    }, some.stream().map(Accepted::sha256).toArray());
+        }
+        return ids;
+    }
+
+    private static final int BATCH = 1000;
+    /** Values to an IN list: a transaction's files are 20. */
+    private static final int IN_LIST = 100;
+
+    private static <T> List<List<T>> slices(List<T> all) {
+        List<List<T>> slices = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += IN_LIST) {
+            slices.add(all.subList(i, Math.min(all.size(), i + IN_LIST)));
+        }
+        return slices;
+    }
+
+    private static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    /** A part's file and rows, in the file's order, and the id the first of them takes. */
+    private record PartRows(long fileId, Part part, List<ReturnRow> rows, long firstId) {
     }
 
     /** A row with its update id and its part. */

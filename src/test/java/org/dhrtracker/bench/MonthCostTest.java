@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 
 import org.dhrtracker.JobTestSupport;
 import org.dhrtracker.TestDatabase;
+import org.dhrtracker.intake.IngestReturnsJobConfiguration;
 import org.dhrtracker.schedule.MonthlyJobConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.ExitStatus;
@@ -37,6 +38,8 @@ class MonthCostTest extends JobTestSupport {
     /** One statement of HSQLDB's SQL log: its time, session, text and parameters. */
     private static final Pattern ENTRY = Pattern.compile("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} \\d+ ", Pattern.MULTILINE);
     private static final Pattern PARAMETER = Pattern.compile(":\\d+ ");
+    /** A list of parameters, as an IN list of a transaction's files has: its length is the transaction's, not the query's. */
+    private static final Pattern IN_LIST = Pattern.compile("IN \\(\\s*\\?(?:\\s*,\\s*\\?)*\\s*\\)");
     /** The values of a statement's parameters at its end: literals, strings quoted. */
     private static final Pattern VALUES = Pattern.compile("\\s+\\((?:[^()']|'[^']*')*\\)\\s*$");
 
@@ -73,7 +76,20 @@ class MonthCostTest extends JobTestSupport {
             }
         }
         assertThat(scans).as("whole tables of the country read by a query run per file, review or partnership").isEmpty();
+
+        // A transaction's files are checked for duplicates, recorded and given ids together: once per transaction, not per file.
+        long transactions = (returnFiles + IngestReturnsJobConfiguration.FILES_PER_TRANSACTION - 1) / IngestReturnsJobConfiguration.FILES_PER_TRANSACTION;
+        assertThat(returnFiles).as("returns of the month").isGreaterThan(3 * IngestReturnsJobConfiguration.FILES_PER_TRANSACTION);
+        large.forEach((sql, n) -> {
+            if (sql.contains("FROM return_file") || sql.contains("FROM update_id_block")) {
+                assertThat(n).as("%s, for %d returns", sql, returnFiles).isLessThanOrEqualTo((int) transactions);
+            }
+        });
+        assertThat(large.keySet()).as("the duplicate check, by content").anyMatch(sql -> sql.contains("FROM return_file WHERE sha256 IN (?)"));
     }
+
+    /** How many returns the last month run had. */
+    private long returnFiles;
 
     /** Runs the national month at the scale with the SQL log on; every query it ran, with how many times. */
     private Map<String, Integer> queriesOfTheMonth(double scale) throws Exception {
@@ -84,6 +100,9 @@ class MonthCostTest extends JobTestSupport {
             assertThat(importRegister(register).getExitStatus()).isEqualTo(ExitStatus.COMPLETED);
         }
         data.writeReturns(home.inbox(), AS_AT);
+        try (var inbox = Files.list(home.inbox())) {
+            returnFiles = inbox.count();
+        }
         Path log = home.root().resolve("db").resolve("dhr.sql.log");
         Files.deleteIfExists(log);
         db.execute("SET DATABASE EVENT LOG SQL LEVEL 3");
@@ -114,7 +133,8 @@ class MonthCostTest extends JobTestSupport {
             // the parameters' values follow a statement that has some, in brackets
             String sql = PARAMETER.matcher(entry).find() ? VALUES.matcher(entry).replaceFirst("") : entry.strip();
             if (sql.regionMatches(true, 0, "SELECT", 0, 6) || sql.regionMatches(true, 0, "WITH", 0, 4)) {
-                counts.merge(PARAMETER.matcher(sql + " ").replaceAll("? ").strip().replaceAll("\\s+", " "), 1, Integer::sum);
+                String normalized = PARAMETER.matcher(sql + " ").replaceAll("? ").strip().replaceAll("\\s+", " ");
+                counts.merge(IN_LIST.matcher(normalized).replaceAll("IN (?)"), 1, Integer::sum);
             }
         }
         return counts;
@@ -147,9 +167,11 @@ class MonthCostTest extends JobTestSupport {
                 2026-12-03 00:06:26.093 2 SELECT v FROM t WHERE r = :0\s
                  ('a (b)')
                 2026-12-03 00:06:26.094 2 INSERT INTO t VALUES (:0 , :1 )  (1,'a')
+                2026-12-03 00:06:26.095 2 SELECT v FROM t WHERE s IN (:0 , :1 , :2 )  ('a','b','c')
+                2026-12-03 00:06:26.096 2 SELECT v FROM t WHERE s IN (:0 , :1 )  ('a','b')
                 """;
         assertThat(queries(log)).containsExactlyEntriesOf(new TreeMap<>(Map.of("SELECT v FROM t WHERE r = ?", 2,
-                "SELECT v FROM t WHERE r = ? AND s = ?", 1)));
+                "SELECT v FROM t WHERE r = ? AND s = ?", 1, "SELECT v FROM t WHERE s IN (?)", 2)));
         assertThat(scanned("""
                 [range variable 1
                   join type=INNER
