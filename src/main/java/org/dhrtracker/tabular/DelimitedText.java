@@ -89,7 +89,14 @@ final class DelimitedText {
         cellLength = 0;
         if (c != '"') {
             while (c != EOF && c != delimiter && c != '\n' && c != '\r') {
-                append(c);
+                // c is the buffer's character before position: the run of plain characters from it is taken at once
+                int start = position - 1;
+                int end = position;
+                while (end < length && buffer[end] != delimiter && buffer[end] != '\n' && buffer[end] != '\r') {
+                    end++;
+                }
+                appendRun(start, end - start);
+                position = end;
                 c = read();
             }
             return c;
@@ -122,6 +129,15 @@ final class DelimitedText {
         if (cellLength++ < TabularReader.MAX_CELL) {
             cell.append((char) c);
         }
+    }
+
+    /** Appends {@code n} characters of the buffer from {@code start}, within the cell's limit. */
+    private void appendRun(int start, int n) {
+        long room = TabularReader.MAX_CELL - cellLength;
+        if (room > 0) {
+            cell.append(buffer, start, (int) Math.min(room, n));
+        }
+        cellLength += n;
     }
 
     private String cellText(int row, int column) {

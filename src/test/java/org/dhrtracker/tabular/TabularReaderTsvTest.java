@@ -23,6 +23,19 @@ class TabularReaderTsvTest {
         return rows;
     }
 
+    /** Cells of every length, so the reader's 8,192-character blocks end inside cells, at delimiters and at line ends. */
+    @Test
+    void cellsAcrossTheReadersBlocksAreWhole() throws Exception {
+        StringBuilder text = new StringBuilder();
+        Map<Integer, List<String>> expected = new TreeMap<>();
+        for (int row = 1; row <= 3000; row++) {
+            List<String> cells = List.of("r" + row, "x".repeat(row % 101), "\"q" + row + "\"", "y".repeat(row * 7 % 13));
+            expected.put(row, cells.stream().map(c -> c.replace("\"", "")).toList());
+            text.append(String.join("\t", cells)).append(row % 2 == 0 ? "\r\n" : "\n");
+        }
+        assertThat(read(text.toString())).isEqualTo(expected);
+    }
+
     @Test
     void spreadsheetQuotingIsHonoured() throws Exception {
         assertThat(read("Recommendation\tProgress\r\n\"Recommendation No 1\nline two\"\t\"He said \"\"yes\"\"\tthen\"\r\n"))
