@@ -30,19 +30,34 @@ public class ReturnRepository {
         return !appliedAmong(List.of(sha256)).isEmpty();
     }
 
-    /**
-     * Which of these contents (SHA-256) have been applied already: one query for a transaction's files.
-     * (The column is CHAR(64): a shorter value comes back padded.)
-     */
+    /** Which of these contents (SHA-256) have been applied already: one query for a transaction's files. */
     public Set<String> appliedAmong(Collection<String> sha256s) {
         Set<String> applied = new HashSet<>();
-        for (List<String> some : slices(List.copyOf(sha256s))) {
-            jdbc.query("SELECT sha256 FROM return_file WHERE sha256 IN (" + placeholders(some.size()) + ")",
-                    rs -> {
-                        applied.add(rs.getString(1).stripTrailing());
-                    }, some.toArray());
-        }
+        byContent("sha256", List.copyOf(sha256s), rs -> {
+            applied.add(rs.getString(1).stripTrailing());
+        });
         return applied;
+    }
+
+    /** The recorded files among these contents: SHA-256 → id. */
+    private Map<String, Long> idsByContent(List<String> sha256s) {
+        Map<String, Long> ids = new HashMap<>();
+        byContent("sha256, return_file_id", sha256s, rs -> {
+            ids.put(rs.getString(1).stripTrailing(), rs.getLong(2));
+        });
+        return ids;
+    }
+
+    /**
+     * Reads {@code columns} of the recorded files among these contents, by the content's unique key, an IN list at a
+     * time. (sha256 is CHAR(64): a shorter value, as tests give, comes back padded.)
+     */
+    private void byContent(String columns, List<String> sha256s, org.springframework.jdbc.core.RowCallbackHandler each) {
+        for (int i = 0; i < sha256s.size(); i += IN_LIST) {
+            List<String> some = sha256s.subList(i, Math.min(sha256s.size(), i + IN_LIST));
+            jdbc.query("SELECT " + columns + " FROM return_file WHERE sha256 IN ("
+                    + String.join(", ", java.util.Collections.nCopies(some.size(), "?")) + ")", each, some.toArray());
+        }
     }
 
     /** An accepted return as it is written: its name, its content's SHA-256 and its checked rows. */
@@ -139,31 +154,12 @@ public class ReturnRepository {
                     ps.setTimestamp(3, received);
                     ps.setInt(4, f.rows().size());
                 });
-        Map<String, Long> ids = new HashMap<>();
-        for (List<Accepted> some : slices(files)) {
-            jdbc.query("SELECT sha256, return_file_id FROM return_file WHERE sha256 IN (" + placeholders(some.size()) + ")",
-                    rs -> {
-                        ids.put(rs.getString(1).stripTrailing(), rs.getLong(2));
-                    }, some.stream().map(Accepted::sha256).toArray());
-        }
-        return ids;
+        return idsByContent(files.stream().map(Accepted::sha256).toList());
     }
 
     private static final int BATCH = 1000;
     /** Values to an IN list: a transaction's files are 20. */
     private static final int IN_LIST = 100;
-
-    private static <T> List<List<T>> slices(List<T> all) {
-        List<List<T>> slices = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += IN_LIST) {
-            slices.add(all.subList(i, Math.min(all.size(), i + IN_LIST)));
-        }
-        return slices;
-    }
-
-    private static String placeholders(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
-    }
 
     /** A part's file and rows, in the file's order, and the id the first of them takes. */
     private record PartRows(long fileId, Part part, List<ReturnRow> rows, long firstId) {
@@ -207,7 +203,7 @@ public class ReturnRepository {
     public long recordFile(String fileName, String sha256, int rowCount, Instant receivedAt) {
         jdbc.update("INSERT INTO return_file (file_name, sha256, received_at, row_count) VALUES (?, ?, ?, ?)",
                 fileName, sha256, Timestamp.from(receivedAt), rowCount);
-        return jdbc.queryForObject("SELECT return_file_id FROM return_file WHERE sha256 = ?", Long.class, sha256);
+        return idsByContent(List.of(sha256)).get(sha256);
     }
 
     /** Keeps the refused rows of a rejected return, for the findings; nothing else of the file is written. */
