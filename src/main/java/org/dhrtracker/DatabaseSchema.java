@@ -42,19 +42,31 @@ public class DatabaseSchema implements InitializingBean, DisposableBean {
 
     private final DataSource dataSource;
     private final int cacheKilobytes;
+    private final int mappedMegabytes;
 
     /** HSQLDB's own default. */
     static final int DEFAULT_CACHE_KB = 10_000;
+    /** Sixteen gigabytes: a national database with years of returns behind it (HSQLDB's own default is 256 MB). */
+    static final int DEFAULT_MAPPED_MB = 16_384;
 
     public DatabaseSchema(DataSource dataSource) {
         this(dataSource, DEFAULT_CACHE_KB);
     }
 
-    /** @param cacheKilobytes the embedded database's cache ({@link DatabaseVendor#cacheStatements}) */
+    public DatabaseSchema(DataSource dataSource, int cacheKilobytes) {
+        this(dataSource, cacheKilobytes, DEFAULT_MAPPED_MB);
+    }
+
+    /**
+     * @param cacheKilobytes the embedded database's cache ({@link DatabaseVendor#fileStatements})
+     * @param mappedMegabytes up to what size the embedded database's data file is memory-mapped
+     */
     @org.springframework.beans.factory.annotation.Autowired
-    public DatabaseSchema(DataSource dataSource, @Value("${dhr.database.cache-kb:10000}") int cacheKilobytes) {
+    public DatabaseSchema(DataSource dataSource, @Value("${dhr.database.cache-kb:10000}") int cacheKilobytes,
+            @Value("${dhr.database.mapped-mb:16384}") int mappedMegabytes) {
         this.dataSource = dataSource;
         this.cacheKilobytes = cacheKilobytes;
+        this.mappedMegabytes = mappedMegabytes;
     }
 
     @Override
@@ -82,7 +94,7 @@ public class DatabaseSchema implements InitializingBean, DisposableBean {
                 copyActionKeys(c);
             }
             try (Statement s = c.createStatement()) {
-                for (String statement : vendor.cacheStatements(cacheKilobytes)) {
+                for (String statement : vendor.fileStatements(cacheKilobytes, mappedMegabytes)) {
                     s.execute(statement);
                 }
             }

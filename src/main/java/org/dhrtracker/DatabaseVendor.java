@@ -45,14 +45,21 @@ public enum DatabaseVendor {
     }
 
     /**
-     * The statements that give an embedded database its memory cache, or none for a server database.
+     * The statements that set how an embedded database uses its files, or none for a server database.
      * HSQLDB keeps the rows of its cached tables in a cache of this size (10 MB by default, 50,000 rows)
-     * and reads every other row from its data file, whole, narrative included.
+     * and reads every other row from its data file, whole, narrative included. It reads and writes that
+     * file through a memory map up to a size (256 MB by default), and with a system call for each row
+     * beyond it: a national month writes 150,000 new rows, and at 1× the file passes 256 MB in its first
+     * month (mapped, the intake took a fifth less: docs/BENCHMARKS.md). HSQLDB keeps both settings in
+     * its files; a changed cache takes effect from the next start, and so does the map for a file
+     * already past the old size.
      *
-     * @param kilobytes the cache size; the row limit follows from it (rows of at least 512 bytes)
+     * @param cacheKilobytes the cache size; the row limit follows from it (rows of at least 512 bytes)
+     * @param mappedMegabytes up to what size the data file is mapped
      */
-    public java.util.List<String> cacheStatements(int kilobytes) {
-        return this == HSQLDB ? java.util.List.of("SET FILES CACHE SIZE " + kilobytes, "SET FILES CACHE ROWS " + Math.max(50_000, kilobytes * 2))
+    public java.util.List<String> fileStatements(int cacheKilobytes, int mappedMegabytes) {
+        return this == HSQLDB ? java.util.List.of("SET FILES CACHE SIZE " + cacheKilobytes,
+                "SET FILES CACHE ROWS " + Math.max(50_000, cacheKilobytes * 2), "SET FILES NIO SIZE " + mappedMegabytes)
                 : java.util.List.of();
     }
 

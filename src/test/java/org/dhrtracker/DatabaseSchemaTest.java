@@ -66,6 +66,34 @@ class DatabaseSchemaTest {
     }
 
     @Test
+    void theEmbeddedDatabaseMapsItsDataFileUpToTheSettingAndKeepsItInItsFiles() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(postgres, "an HSQLDB setting");
+        DriverManagerDataSource dataSource = dataSource();
+        try (Connection c = dataSource.getConnection()) {
+            assertThat(hsqldbProperty(c, "hsqldb.nio_max_size")).isEqualTo("256");
+        }
+        new DatabaseSchema(dataSource, 12_000, 4_096).afterPropertiesSet();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            assertThat(hsqldbProperty(c, "hsqldb.nio_max_size")).isEqualTo("4096");
+            assertThat(hsqldbProperty(c, "hsqldb.cache_size")).isEqualTo("12000");
+            s.execute("SHUTDOWN");
+        }
+        // Opened again without the setting: HSQLDB kept it.
+        try (Connection c = dataSource.getConnection()) {
+            assertThat(hsqldbProperty(c, "hsqldb.nio_max_size")).isEqualTo("4096");
+        }
+    }
+
+    private static String hsqldbProperty(Connection c, String name) throws Exception {
+        try (var q = c.prepareStatement("SELECT property_value FROM information_schema.system_properties WHERE property_name = ?")) {
+            q.setString(1, name);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    @Test
     void anExistingDatabaseGetsTheTablesIndexesAndColumnsAddedSince() throws Exception {
         DriverManagerDataSource dataSource = dataSource();
         new DatabaseSchema(dataSource, 10_000).afterPropertiesSet();

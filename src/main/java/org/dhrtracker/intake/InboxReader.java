@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.springframework.batch.infrastructure.item.ItemReader;
@@ -22,20 +23,24 @@ import org.springframework.batch.infrastructure.item.ItemReader;
  */
 public class InboxReader implements ItemReader<Path> {
 
+    private final List<Path> listed;
     private final Iterator<Path> files;
     private final Map<Path, Boolean> signOff = new HashMap<>();
 
     public InboxReader(Path inbox, Predicate<Path> admit) {
         try (Stream<Path> list = Files.list(inbox)) {
+            List<Path> named = list.filter(InboxReader::isWaiting).filter(admit).toList();
+            // Told on both cores: a file's kind takes a look at its header, and a national month brings thousands.
             // A symbolic link is taken (to be refused unread), never followed.
-            List<Path> waiting = list.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(p))
-                    .filter(InboxReader::isWaiting)
-                    .filter(admit)
-                    .toList();
-            waiting.forEach(p -> signOff.put(p, SignOffFile.isSignOff(p)));
+            Map<Path, Boolean> told = named.parallelStream()
+                    .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(p))
+                    .collect(Collectors.toMap(p -> p, SignOffFile::isSignOff));
+            List<Path> waiting = named.stream().filter(told::containsKey).toList();
+            signOff.putAll(told);
             // Sign-off files after the returns: a decision is checked against the claims the returns make.
-            this.files = waiting.stream().sorted(Comparator.comparing((Path p) -> signOff.get(p)).thenComparing(Comparator.naturalOrder()))
-                    .toList().iterator();
+            this.listed = waiting.stream().sorted(Comparator.comparing((Path p) -> signOff.get(p)).thenComparing(Comparator.naturalOrder()))
+                    .toList();
+            this.files = listed.iterator();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list the inbox " + inbox, e);
         }
@@ -55,6 +60,11 @@ public class InboxReader implements ItemReader<Path> {
     /** Whether the file is a sign-off file, as told when the step listed it (its header is not read again). */
     public boolean isSignOff(Path file) {
         return signOff.computeIfAbsent(file, SignOffFile::isSignOff);
+    }
+
+    /** The returns listed (not the sign-off files), in the order {@link #read} gives them. */
+    public List<Path> returns() {
+        return listed.stream().filter(p -> !signOff.get(p)).toList();
     }
 
     @Override

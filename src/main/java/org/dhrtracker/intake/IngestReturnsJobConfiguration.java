@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.function.Predicate;
 
 import org.dhrtracker.FaultPoints;
@@ -78,45 +79,74 @@ public class IngestReturnsJobConfiguration {
     @Bean
     @StepScope
     InboxFileChecker inboxFileChecker(RegisterRepository register, ClosureRepository closure, Clock clock, InboxReader inboxReader) {
-        return new InboxFileChecker(new SignOffFile.Context(register.actionKeys(), closure, LocalDate.now(clock)), inboxReader::isSignOff);
+        return new InboxFileChecker(new SignOffFile.Context(register.actionKeys(), closure, LocalDate.now(clock)), inboxReader::isSignOff,
+                inboxReader.returns());
     }
 
     /**
      * Reads and checks each file of the inbox, a return or a sign-off file (told by its header),
      * against the register (each review's actions as first read in the step). Sign-off files are checked against the
-     * claims as committed by then. A class, not a lambda or record, so the step-scoped proxy can
-     * subclass it.
+     * claims as committed by then. Returns are read {@link #READ_AHEAD} files ahead on a second thread
+     * ({@link ReadAhead}). A class, not a lambda or record, so the step-scoped proxy can subclass it;
+     * closed with the step.
      */
-    static class InboxFileChecker implements ItemProcessor<Path, InboxFile> {
+    static class InboxFileChecker implements ItemProcessor<Path, InboxFile>, AutoCloseable {
         private static final Logger log = LoggerFactory.getLogger(InboxFileChecker.class);
+        /** Returns read ahead: a transaction's worth, held in memory until the step takes them. */
+        static final int READ_AHEAD = FILES_PER_TRANSACTION;
 
         private final SignOffFile.Context context;
         private final Predicate<Path> isSignOff;
+        private final ReadAhead readAhead;
 
-        InboxFileChecker(SignOffFile.Context context, Predicate<Path> isSignOff) {
+        /**
+         * @param returns the returns of the inbox, in the order the step takes them: read ahead
+         */
+        InboxFileChecker(SignOffFile.Context context, Predicate<Path> isSignOff, List<Path> returns) {
             this.context = context;
             this.isSignOff = isSignOff;
+            this.readAhead = new ReadAhead(returns, READ_AHEAD, this::readReturn);
         }
 
         @Override
         public InboxFile process(Path path) throws Exception {
-            InboxFile file = check(path);
+            InboxFile ahead = readAhead.take(path);
+            InboxFile file = ahead != null ? checked(ahead) : check(path);
             FaultPoints.reach(FaultPoints.CHECKED);
             return file;
         }
 
         /** The file read and checked against the register and the claims committed so far. */
         InboxFile check(Path path) throws IOException {
+            if (!Files.isSymbolicLink(path) && isSignOff.test(path)) {
+                return checked(SignOffFile.read(path, context));
+            }
+            return checked(readReturn(path));
+        }
+
+        /** A return read without the register: what the read-ahead thread does. */
+        private InboxFile readReturn(Path path) throws IOException {
             if (Files.isSymbolicLink(path)) {
                 // Never followed: it could point at any file the service can read.
                 return InboxFile.refusedUnread(path, "a symbolic link, not a file: not read (put the file itself in the inbox)");
             }
-            InboxFile file = isSignOff.test(path) ? SignOffFile.read(path, context)
-                    : ReturnFile.read(path, context.actions(), context.today());
+            return ReturnFile.readAhead(path, context.today());
+        }
+
+        /** The file checked against the register, on the step's thread. */
+        private InboxFile checked(InboxFile file) {
+            if (file instanceof ReturnFile r) {
+                r.checkAgainst(context.actions());
+            }
             if (!file.readAs().isEmpty()) {
                 log.info("{}: read as {}", SafeText.escape(file.fileName()), file.readAs());
             }
             return file;
+        }
+
+        @Override
+        public void close() {
+            readAhead.close();
         }
     }
 

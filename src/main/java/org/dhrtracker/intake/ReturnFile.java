@@ -26,21 +26,25 @@ public final class ReturnFile extends InboxFile {
     static final Format FORMAT = new Format("updates", List.of(REVIEW, ACTION_REF, AGENCY, AS_AT, STATUS, PROGRESS, EVIDENCE,
             REVISED_TARGET, COMPLETION_DATE, REPORTED_BY));
 
-    private final Map<String, Map<String, ActionKey>> actions;
+    private static final String NO_ROWS = "the file has no update rows";
+
+    /** The register, once the rows are checked against it ({@link #checkAgainst}). */
+    private Map<String, Map<String, ActionKey>> actions;
     private final LocalDate today;
     private final List<ReturnRow> rows = new ArrayList<>();
     private final List<RefusedUpdate> refused = new ArrayList<>();
     private int unanswered;
 
-    private ReturnFile(Path path, Map<String, Map<String, ActionKey>> actions, LocalDate today, boolean read) throws IOException {
+    private ReturnFile(Path path, LocalDate today, boolean read) throws IOException {
         super(path, FORMAT, read);
-        this.actions = actions;
         this.today = today;
     }
 
     /** A file not to be read at all; see {@link InboxFile#refusedUnread}. */
     static ReturnFile unread(Path path) throws IOException {
-        return new ReturnFile(path, Map.of(), LocalDate.MIN, false);
+        ReturnFile file = new ReturnFile(path, LocalDate.MIN, false);
+        file.actions = Map.of();
+        return file;
     }
 
     /**
@@ -50,9 +54,32 @@ public final class ReturnFile extends InboxFile {
      * @param today as-at dates after this are refused
      */
     public static ReturnFile read(Path path, Map<String, Map<String, ActionKey>> actions, LocalDate today) throws IOException {
-        ReturnFile file = new ReturnFile(path, actions, today, true);
-        file.readAll(path, "the file has no update rows");
+        return readAhead(path, today).checkAgainst(actions);
+    }
+
+    /**
+     * Reads a return, hashing it and checking its header and cells, without the register: what can be
+     * done on another thread than the one reading the database. {@link #checkAgainst} completes it.
+     *
+     * @param today as-at dates after this are refused
+     */
+    static ReturnFile readAhead(Path path, LocalDate today) throws IOException {
+        ReturnFile file = new ReturnFile(path, today, true);
+        file.readHoldingChecks(path);
         return file;
+    }
+
+    /**
+     * Checks the rows of a return read by {@link #readAhead} against the register, once.
+     *
+     * @param actions the register: review → action ref → action
+     */
+    ReturnFile checkAgainst(Map<String, Map<String, ActionKey>> actions) {
+        if (this.actions == null) {
+            this.actions = actions;
+            finish(NO_ROWS);
+        }
+        return this;
     }
 
     public List<ReturnRow> rows() {

@@ -23,6 +23,8 @@ public record Column(String header, boolean required, int maxLength) {
 
     /** Headers match ignoring case, spaces and punctuation: "As at", "as-at" and "AS_AT" are one. */
     static String key(String header) {
-        return header == null ? "" : header.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return header == null ? "" : NOT_LETTER_OR_DIGIT.matcher(header.toLowerCase(java.util.Locale.ROOT)).replaceAll("");
     }
+
+    private static final java.util.regex.Pattern NOT_LETTER_OR_DIGIT = java.util.regex.Pattern.compile("[^a-z0-9]");
 }

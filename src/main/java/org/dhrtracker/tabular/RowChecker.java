@@ -28,6 +28,11 @@ public abstract class RowChecker implements RowHandler {
     private final List<CellProblem> cellProblems = new ArrayList<>();
     private Header header;
     private String readAs = "";
+    /** Rows that passed the cell checks, their own check held back ({@link #readHoldingChecks}); null when rows are checked as read. */
+    private List<HeldRow> held;
+
+    private record HeldRow(int row, List<String> cells) {
+    }
 
     /**
      * @param fileName the file's name as messages show it ({@link SafeText#name})
@@ -44,10 +49,38 @@ public abstract class RowChecker implements RowHandler {
      * @param noRowsReason what to say when the file holds no rows, e.g. "the file has no update rows"
      */
     public final void readAll(Path file, String noRowsReason) throws IOException {
+        read(file);
+        finish(noRowsReason);
+    }
+
+    /**
+     * Reads the file, checking its header and cells, but holds each row's own check ({@link #check})
+     * back for {@link #finish}: the reading can then be done on one thread and what the checks read
+     * of the database on the thread that owns the connection.
+     */
+    protected final void readHoldingChecks(Path file) throws IOException {
+        held = new ArrayList<>();
+        read(file);
+    }
+
+    private void read(Path file) throws IOException {
         try {
             readAs = TabularReader.read(file, format, this);
         } catch (UnreadableFileException e) {
             problems.add(e.problem(fileName, column -> columnName(e.row(), column)));
+        }
+    }
+
+    /**
+     * Checks the rows held back, if any, and completes the file's problems.
+     *
+     * @param noRowsReason what to say when the file holds no rows
+     */
+    protected final void finish(String noRowsReason) {
+        if (held != null) {
+            List<HeldRow> rows = held;
+            held = null;
+            rows.forEach(r -> check(r.row(), r.cells()));
         }
         for (CellProblem p : cellProblems) {
             problems.add(new Problem(fileName, p.row(), columnName(p.row(), p.column()), p.reason()));
@@ -98,7 +131,9 @@ public abstract class RowChecker implements RowHandler {
                 problem(row, c, "a value is required");
             }
         }
-        if (problems.size() == before) {
+        if (problems.size() == before && held != null) {
+            held.add(new HeldRow(row, cells));
+        } else if (problems.size() == before) {
             check(row, cells);
         }
     }

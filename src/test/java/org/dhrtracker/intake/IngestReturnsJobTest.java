@@ -172,6 +172,30 @@ class IngestReturnsJobTest extends JobTestSupport {
         assertThat(count("SELECT COUNT(*) FROM progress_update")).isEqualTo(1);
     }
 
+    @Test
+    void moreReturnsThanTheReadAheadHoldsAreAppliedInTheOrderListedAndTheReadingEndsWithTheStep() throws Exception {
+        // Two transactions and more of returns, one of them bad; each names the same action, with its own progress.
+        int files = 2 * IngestReturnsJobConfiguration.FILES_PER_TRANSACTION + 5;
+        List<String> expected = new java.util.ArrayList<>(List.of("Link live on force website"));
+        for (int i = 0; i < files; i++) {
+            String status = i == 30 ? "Nearly there" : "In progress";
+            drop(String.format("r%02d.csv", i), HEADER + "DHR1,16,POLICE,2015-03-31," + status + ",Step " + i + ",,,,\n");
+            if (i != 30) {
+                expected.add("Step " + i);
+            }
+        }
+
+        JobExecution run = ingest();
+
+        var step = stepContext(run, "ingest-returns");
+        assertThat(step.getInt(InboxFileWriter.ACCEPTED)).isEqualTo(files - 1);
+        assertThat(step.getInt(InboxFileWriter.REJECTED)).isEqualTo(1);
+        assertThat(db.queryForList("SELECT progress FROM progress_update ORDER BY update_id", String.class)).isEqualTo(expected);
+        assertThat(home.rejected().resolve("r30.csv")).exists();
+        assertThat(inbox()).isEmpty();
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("inbox-read-ahead"));
+    }
+
     private JobExecution ingest() throws Exception {
         return run(IngestReturnsJobConfiguration.JOB, params());
     }
