@@ -60,7 +60,7 @@ class DatabaseSchemaTest {
     void dropSchema() throws Exception {
         if (postgres) {
             try (Connection c = server().getConnection(); Statement s = c.createStatement()) {
-                s.execute("DROP SCHEMA " + PG_SCHEMA + " CASCADE");
+                s.execute("DROP SCHEMA IF EXISTS " + PG_SCHEMA + " CASCADE");
             }
         }
     }

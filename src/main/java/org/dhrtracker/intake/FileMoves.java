@@ -74,7 +74,10 @@ final class FileMoves {
 
     static Path freeName(Path dir, String name) {
         try {
-            Files.createDirectories(dir);
+            // Looked at first: creating a folder that exists costs a failed system call and an exception, for every file moved.
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create " + dir, e);
         }

@@ -21,7 +21,8 @@ public final class FileDigest {
     public static String sha256(Path path) throws IOException {
         try (InputStream in = Files.newInputStream(path)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[65536];
+            // 8K at a time: intake hashes thousands of files a month, and a larger buffer for each is only garbage.
+            byte[] buffer = new byte[8192];
             for (int n; (n = in.read(buffer)) > 0;) {
                 digest.update(buffer, 0, n);
             }

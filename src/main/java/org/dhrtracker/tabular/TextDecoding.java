@@ -114,8 +114,8 @@ final class TextDecoding {
             Scan scan = new Scan();
             CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-            // A return is tens of kilobytes: buffers of its size, up to 64K, rather than 64K for each.
-            int size = (int) Math.min(65536, Math.max(1024, Files.size(file)));
+            // A return is tens of kilobytes, and intake reads thousands a month: buffers of its size up to 8K, not more garbage.
+            int size = (int) Math.min(8192, Math.max(1024, Files.size(file)));
             ByteBuffer bytes = ByteBuffer.allocate(size);
             CharBuffer chars = CharBuffer.allocate(size);
             long offset = 0; // file offset of bytes[0]
