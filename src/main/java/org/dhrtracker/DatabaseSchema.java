@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * Creates Spring Batch's job repository tables on first start, and each of the product's tables
  * that is absent (a new version's table in an existing database too; and the columns added to existing
  * tables since: the statuses' recommendation, filled; the recommendations' stored tags, empty until
- * coded; the updates' parts, filled; the parts' ranges of ids, filled; the parts' foreign keys dropped; the action keys, copied), from the scripts of the database in use ({@link DatabaseVendor}: HSQLDB or PostgreSQL), and
+ * coded; the updates' parts, filled; the parts' ranges of ids, filled; the parts' foreign keys dropped; the updates' own dates, dropped; the action keys, copied), from the scripts of the database in use ({@link DatabaseVendor}: HSQLDB or PostgreSQL), and
  * shuts the file database down cleanly when the application closes.
  */
 @Component
@@ -90,6 +90,7 @@ public class DatabaseSchema implements InitializingBean, DisposableBean {
                 fillPartRanges(c);
             }
             dropPartKeys(c);
+            dropUpdateDates(c);
             if (keysToCopy) {
                 copyActionKeys(c);
             }
@@ -311,6 +312,25 @@ public class DatabaseSchema implements InitializingBean, DisposableBean {
     }
 
     private static final int PARTS_PER_FILL = 1000;
+
+    /**
+     * An existing database's progress_update losing its as-at date and time of receipt, which its part
+     * and file hold (see the schema); after the parts are filled, which group the updates by them.
+     */
+    private static void dropUpdateDates(Connection c) throws SQLException {
+        List<String> dropped = new ArrayList<>();
+        for (String column : List.of("as_at", "received_at")) {
+            if (columnExists(c, "progress_update", column)) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("ALTER TABLE progress_update DROP COLUMN " + column);
+                }
+                dropped.add(column);
+            }
+        }
+        if (!dropped.isEmpty()) {
+            log.info("Dropped progress_update's {}: each update's are its part's and file's", dropped);
+        }
+    }
 
     /**
      * An existing database's return_part losing its foreign keys (see the schema), and its block of

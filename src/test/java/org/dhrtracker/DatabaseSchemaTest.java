@@ -183,17 +183,19 @@ class DatabaseSchemaTest {
             }
             assertThat(recommendations).containsExactly("41 A recommendation null null", "42 A recommendation null null");
             assertThat(indexes(c, "RECOMMENDATION")).contains("RECOMMENDATION_RULES_TAXONOMY");
-            // each update in the part of its file, its action's review and its date; part_id required, the action's index gone
+            // each update in the part of its file, its action's review and its date (as the update had it, which its part
+            // now keeps); part_id required, the action's index gone, the update's own dates dropped
             java.util.List<String> updates = new java.util.ArrayList<>();
             try (ResultSet rs = s.executeQuery("""
-                    SELECT u.update_id, p.return_file_id, p.review_id, p.as_at, u.as_at FROM progress_update u
+                    SELECT u.update_id, p.return_file_id, p.review_id, p.as_at FROM progress_update u
                     JOIN return_part p ON p.part_id = u.part_id ORDER BY u.update_id""")) {
                 while (rs.next()) {
-                    updates.add(rs.getLong(1) + " " + rs.getLong(2) + " " + rs.getString(3) + " " + rs.getString(4) + " " + rs.getString(5));
+                    updates.add(rs.getLong(1) + " " + rs.getLong(2) + " " + rs.getString(3) + " " + rs.getString(4));
                 }
             }
-            assertThat(updates).containsExactly("1 1 DHR1 2025-02-28 2025-02-28", "2 1 DHR2 2025-02-28 2025-02-28",
-                    "3 1 DHR1 2025-02-28 2025-02-28", "4 2 DHR1 2025-03-31 2025-03-31", "5 2 DHR1 2025-03-15 2025-03-15");
+            assertThat(updates).containsExactly("1 1 DHR1 2025-02-28", "2 1 DHR2 2025-02-28",
+                    "3 1 DHR1 2025-02-28", "4 2 DHR1 2025-03-31", "5 2 DHR1 2025-03-15");
+            assertThat(columns(c, "PROGRESS_UPDATE")).doesNotContain("AS_AT", "RECEIVED_AT").contains("PART_ID", "SOURCE_ROW");
             // each part with the range of its updates' ids: February's DHR1 part holds 1 and 3, with DHR2's 2 between them
             assertThat(parts(s)).containsExactly("feb.csv DHR1 2025-02-28 1-3", "feb.csv DHR2 2025-02-28 2-2", "mar.csv DHR1 2025-03-15 5-5",
                     "mar.csv DHR1 2025-03-31 4-4");
@@ -225,7 +227,9 @@ class DatabaseSchemaTest {
         DriverManagerDataSource dataSource = dataSource();
         new DatabaseSchema(dataSource, 10_000).afterPropertiesSet();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            // as the schema was before the ranges: parts without them, a foreign key on part_id (with its index on PostgreSQL)
+            // as the schema was before the ranges: parts without them, a foreign key on part_id (with its index on PostgreSQL),
+            // each update with its own dates
+            addUpdateDates(s);
             s.execute("ALTER TABLE return_part DROP COLUMN first_update_id");
             s.execute("ALTER TABLE return_part DROP COLUMN last_update_id");
             s.execute("ALTER TABLE progress_update ADD CONSTRAINT progress_update_part_fk FOREIGN KEY (part_id) REFERENCES return_part (part_id)");
@@ -292,8 +296,9 @@ class DatabaseSchemaTest {
         new DatabaseSchema(dataSource, 10_000).afterPropertiesSet();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             // as the schema was before: return_part's foreign keys, its parts numbered by the identity (here with a gap,
-            // as a sequence leaves after a rollback: part 50 holds update 1), the block made
+            // as a sequence leaves after a rollback: part 50 holds update 1), the block made, each update with its own dates
             addPartKeys(s);
+            addUpdateDates(s);
             s.execute("INSERT INTO review (review_id, partnership, title, imported_at) VALUES ('DHR1', 'NABSCOP', 'A review', NOW())");
             s.execute("INSERT INTO return_file (file_name, sha256, received_at, row_count) VALUES ('feb.csv', 'a', NOW(), 1)");
             s.execute("INSERT INTO return_part (part_id, return_file_id, review_id, as_at, first_update_id, last_update_id)"
@@ -307,6 +312,7 @@ class DatabaseSchemaTest {
 
         try (Connection c = dataSource.getConnection()) {
             assertThat(foreignKeys(c, "RETURN_PART")).isEmpty();
+            assertThat(columns(c, "PROGRESS_UPDATE")).doesNotContain("AS_AT", "RECEIVED_AT");
         }
         var jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
         java.time.LocalDate march = java.time.LocalDate.of(2025, 3, 31);
@@ -376,6 +382,22 @@ class DatabaseSchemaTest {
 
     private static java.util.List<String> indexes(Connection c) throws Exception {
         return indexes(c, "REVIEW");
+    }
+
+    /** progress_update's own as-at date and time of receipt, as before its parts and file kept them. */
+    private static void addUpdateDates(Statement s) throws Exception {
+        s.execute("ALTER TABLE progress_update ADD COLUMN as_at DATE");
+        s.execute("ALTER TABLE progress_update ADD COLUMN received_at TIMESTAMP");
+    }
+
+    private static java.util.List<String> columns(Connection c, String table) throws Exception {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        try (ResultSet rs = c.getMetaData().getColumns(null, c.getSchema(), stored(c, table), null)) {
+            while (rs.next()) {
+                names.add(rs.getString("COLUMN_NAME").toUpperCase(Locale.ROOT));
+            }
+        }
+        return names;
     }
 
     private static java.util.List<String> indexes(Connection c, String table) throws Exception {

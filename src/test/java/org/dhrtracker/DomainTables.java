@@ -51,7 +51,7 @@ final class DomainTables {
                 FROM return_part p JOIN return_file f ON f.return_file_id = p.return_file_id
                 ORDER BY f.sha256, p.review_id, p.as_at""");
         q.put("progress_update", """
-                SELECT a.review_id, a.action_ref, u.agency_code, u.as_at, u.status, u.progress, u.evidence, u.revised_target_date,
+                SELECT a.review_id, a.action_ref, u.agency_code, u.status, u.progress, u.evidence, u.revised_target_date,
                        u.completion_date, u.reported_by, f.sha256, u.source_row, p.review_id, p.as_at,
                        CASE WHEN u.update_id BETWEEN p.first_update_id AND p.last_update_id THEN 'in its part''s range' ELSE 'outside' END
                 FROM progress_update u JOIN action a ON a.action_id = u.action_id

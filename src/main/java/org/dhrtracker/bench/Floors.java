@@ -151,9 +151,9 @@ final class Floors {
                 PreparedStatement reserve = c.prepareStatement("UPDATE update_id_block SET next_update_id = next_update_id + ?");
                 PreparedStatement reserved = c.prepareStatement("SELECT next_update_id FROM update_id_block");
                 PreparedStatement insert = c.prepareStatement("""
-                        INSERT INTO progress_update (update_id, part_id, action_id, agency_code, as_at, status, progress, evidence,
-                          revised_target_date, completion_date, reported_by, source_row, received_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                        INSERT INTO progress_update (update_id, part_id, action_id, agency_code, status, progress, evidence,
+                          revised_target_date, completion_date, reported_by, source_row)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             for (int first = 0; first < files.size(); first += FILES_PER_COMMIT) {
                 List<Path> group = files.subList(first, Math.min(files.size(), first + FILES_PER_COMMIT));
                 List<List<List<String>>> parsed = new ArrayList<>();
@@ -229,15 +229,13 @@ final class Floors {
                             insert.setLong(2, partId);
                             insert.setLong(3, actions.get(v.get(0) + "|" + v.get(1)));
                             insert.setString(4, v.get(2));
-                            insert.setDate(5, asAt);
-                            insert.setString(6, v.get(4).toUpperCase(java.util.Locale.ROOT).replace(' ', '_'));
-                            insert.setString(7, emptyToNull(v.get(5)));
-                            insert.setString(8, emptyToNull(v.get(6)));
-                            insert.setDate(9, date(v.get(7)));
-                            insert.setDate(10, date(v.get(8)));
-                            insert.setString(11, emptyToNull(v.get(9)));
-                            insert.setInt(12, r + 1);
-                            insert.setTimestamp(13, received);
+                            insert.setString(5, v.get(4).toUpperCase(java.util.Locale.ROOT).replace(' ', '_'));
+                            insert.setString(6, emptyToNull(v.get(5)));
+                            insert.setString(7, emptyToNull(v.get(6)));
+                            insert.setDate(8, date(v.get(7)));
+                            insert.setDate(9, date(v.get(8)));
+                            insert.setString(10, emptyToNull(v.get(9)));
+                            insert.setInt(11, r + 1);
                             insert.addBatch();
                             rows++;
                         }
@@ -269,9 +267,9 @@ final class Floors {
                 delete.executeUpdate();
             }
             try (PreparedStatement updates = c.prepareStatement("""
-                    SELECT u.action_id, u.update_id, u.as_at, u.status, u.revised_target_date, u.evidence
+                    SELECT u.action_id, u.update_id, p.as_at, u.status, u.revised_target_date, u.evidence
                     FROM return_part p JOIN """ + ReturnRepository.UPDATES_OF_PART + """
-                    WHERE p.review_id = ? AND p.as_at <= ? ORDER BY u.action_id, u.as_at, u.update_id""");
+                    WHERE p.review_id = ? AND p.as_at <= ? ORDER BY u.action_id, p.as_at, u.update_id""");
                     PreparedStatement actions = c.prepareStatement(
                             "SELECT action_id, review_id, due_date, recommendation_id FROM action WHERE review_id = ?");
                     PreparedStatement insert = c.prepareStatement("""
@@ -339,18 +337,19 @@ final class Floors {
                 try (PreparedStatement actions = c.prepareStatement("""
                         SELECT r.owning_body, r.number, r.text, r.scope, r.scope_as_written, a.action_ref, a.agency_code, g.name,
                                a.action_text, a.evidence_of_achievement, a.implementation_lead, a.target_date_text, s.due_date, s.status,
-                               u.as_at, u.status, u.progress, u.completion_date
+                               lp.as_at, u.status, u.progress, u.completion_date
                         FROM action a
                         JOIN recommendation r ON r.recommendation_id = a.recommendation_id
                         JOIN agency g ON g.agency_code = a.agency_code
                         JOIN action_status s ON s.action_id = a.action_id AND s.as_at = ?
                         LEFT JOIN progress_update u ON u.update_id = s.last_update_id
+                        LEFT JOIN return_part lp ON lp.part_id = u.part_id
                         WHERE a.review_id = ? ORDER BY r.plan_order, a.plan_order""");
                         PreparedStatement updates = c.prepareStatement("""
-                        SELECT u.action_id, u.as_at, u.status, u.evidence, u.revised_target_date, f.file_name, u.source_row
+                        SELECT u.action_id, p.as_at, u.status, u.evidence, u.revised_target_date, f.file_name, u.source_row
                         FROM return_part p JOIN """ + ReturnRepository.UPDATES_OF_PART + """
                         JOIN return_file f ON f.return_file_id = p.return_file_id
-                        WHERE p.review_id = ? AND p.as_at <= ? ORDER BY u.action_id, u.as_at, u.update_id""")) {
+                        WHERE p.review_id = ? AND p.as_at <= ? ORDER BY u.action_id, p.as_at, u.update_id""")) {
                     for (String review : reviews) {
                         actions.setDate(1, Date.valueOf(asAt));
                         actions.setString(2, review);

@@ -123,25 +123,24 @@ public class ReturnRepository {
                 updates.add(new Numbered(p.firstId() + i, p.firstId(), p.rows().get(i)));
             }
         }
+        // A row's as-at date is its part's, its time of receipt its file's.
         jdbc.batchUpdate("""
-                INSERT INTO progress_update (update_id, part_id, action_id, agency_code, as_at, status, progress, evidence,
-                  revised_target_date, completion_date, reported_by, source_row, received_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                INSERT INTO progress_update (update_id, part_id, action_id, agency_code, status, progress, evidence,
+                  revised_target_date, completion_date, reported_by, source_row)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 updates, BATCH, (ps, u) -> {
                     ReturnRow r = u.row();
                     ps.setLong(1, u.updateId());
                     ps.setLong(2, u.partId());
                     ps.setLong(3, r.actionId());
                     ps.setString(4, r.agency());
-                    ps.setDate(5, Date.valueOf(r.asAt()));
-                    ps.setString(6, r.status().name());
-                    ps.setString(7, r.progress());
-                    ps.setString(8, r.evidence());
-                    ps.setDate(9, sqlDate(r.revisedTargetDate()));
-                    ps.setDate(10, sqlDate(r.completionDate()));
-                    ps.setString(11, r.reportedBy());
-                    ps.setInt(12, r.row());
-                    ps.setTimestamp(13, received);
+                    ps.setString(5, r.status().name());
+                    ps.setString(6, r.progress());
+                    ps.setString(7, r.evidence());
+                    ps.setDate(8, sqlDate(r.revisedTargetDate()));
+                    ps.setDate(9, sqlDate(r.completionDate()));
+                    ps.setString(10, r.reportedBy());
+                    ps.setInt(11, r.row());
                 });
     }
 

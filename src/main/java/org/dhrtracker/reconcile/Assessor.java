@@ -141,10 +141,10 @@ public class Assessor {
         Map<Long, LatestUpdates.Latest> latest = new java.util.HashMap<>();
         Map<Long, Shown> shownUpdates = new java.util.HashMap<>();
         jdbc.query("""
-                SELECT u.action_id, u.as_at, u.status, u.evidence, u.revised_target_date, p.return_file_id, u.source_row, u.update_id,
+                SELECT u.action_id, p.as_at, u.status, u.evidence, u.revised_target_date, p.return_file_id, u.source_row, u.update_id,
                        u.progress, u.completion_date
                 FROM return_part p JOIN """ + ReturnRepository.UPDATES_OF_PART + """
-                WHERE p.review_id = ? AND p.as_at <= ? ORDER BY u.action_id, u.as_at, u.update_id""", rs -> {
+                WHERE p.review_id = ? AND p.as_at <= ? ORDER BY u.action_id, p.as_at, u.update_id""", rs -> {
             Update u = new Update(SqlDates.get(rs, 2), ReturnStatus.valueOf(rs.getString(3)), rs.getString(4), SqlDates.get(rs, 5),
                     rs.getLong(6), rs.getInt(7));
             updates.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(u);

@@ -26,13 +26,13 @@ final class LatestUpdates {
     /** @param reviewId a review, or null for every review */
     static Map<Long, Latest> asAt(JdbcTemplate jdbc, String reviewId, LocalDate asAt) {
         // A review's updates found through its parts (return_part), not by joining each to its action.
-        String from = reviewId == null ? "progress_update u WHERE u.as_at <= ?"
-                : "return_part p JOIN " + ReturnRepository.UPDATES_OF_PART + " WHERE p.as_at <= ? AND p.review_id = ?";
+        String from = "return_part p JOIN " + ReturnRepository.UPDATES_OF_PART + " WHERE p.as_at <= ?"
+                + (reviewId == null ? "" : " AND p.review_id = ?");
         Object[] args = reviewId == null ? new Object[] {Date.valueOf(asAt)} : new Object[] {Date.valueOf(asAt), reviewId};
         // One pass over the updates in order; the last one seen per action is its latest.
         Map<Long, Latest> latest = new HashMap<>();
-        jdbc.query("SELECT u.action_id, u.update_id, u.as_at, u.status, u.revised_target_date, u.evidence FROM " + from
-                + " ORDER BY u.action_id, u.as_at, u.update_id", rs -> {
+        jdbc.query("SELECT u.action_id, u.update_id, p.as_at, u.status, u.revised_target_date, u.evidence FROM " + from
+                + " ORDER BY u.action_id, p.as_at, u.update_id", rs -> {
             add(latest, rs.getLong(1), rs.getLong(2), SqlDates.get(rs, 3), rs.getString(4), SqlDates.get(rs, 5), rs.getString(6));
         }, args);
         return latest;

@@ -145,14 +145,14 @@ public class ReportDataLoader {
         List<ActionLine> actions = lines.stream().map(l -> l.apply(assessed)).toList();
 
         List<UpdateLine> history = !withHistory ? List.of() : jdbc.query("""
-                SELECT u.as_at, a.action_ref, u.agency_code, u.status, u.progress, u.evidence, u.revised_target_date,
-                       u.completion_date, u.reported_by, f.file_name, u.source_row, u.received_at
+                SELECT p.as_at, a.action_ref, u.agency_code, u.status, u.progress, u.evidence, u.revised_target_date,
+                       u.completion_date, u.reported_by, f.file_name, u.source_row, f.received_at
                 FROM return_part p
                 JOIN """ + ReturnRepository.UPDATES_OF_PART + """
                 JOIN action a ON a.action_id = u.action_id
                 JOIN return_file f ON f.return_file_id = p.return_file_id
                 WHERE p.review_id = ? AND p.as_at <= ?
-                ORDER BY u.as_at DESC, a.plan_order, u.update_id""", (rs, i) -> new UpdateLine(
+                ORDER BY p.as_at DESC, a.plan_order, u.update_id""", (rs, i) -> new UpdateLine(
                 date(rs, "as_at"), rs.getString("action_ref"), rs.getString("agency_code"), label(rs.getString("status")),
                 rs.getString("progress"), rs.getString("evidence"), date(rs, "revised_target_date"), date(rs, "completion_date"),
                 rs.getString("reported_by"), rs.getString("file_name"), rs.getInt("source_row"), instant(rs, "received_at")),

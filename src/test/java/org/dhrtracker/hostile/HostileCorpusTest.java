@@ -181,9 +181,10 @@ class HostileCorpusTest extends JobTestSupport {
                 SELECT a.review_id, a.action_ref, d.decision, d.reason, d.decided_by, d.decided_on
                 FROM completion_decision d JOIN action a ON a.action_id = d.action_id ORDER BY d.decision_id""")
                 : rows("""
-                SELECT a.review_id, a.action_ref, u.agency_code, u.as_at, u.status, u.progress, u.evidence, u.revised_target_date,
+                SELECT a.review_id, a.action_ref, u.agency_code, p.as_at, u.status, u.progress, u.evidence, u.revised_target_date,
                        u.completion_date, u.reported_by, u.source_row
-                FROM progress_update u JOIN action a ON a.action_id = u.action_id ORDER BY u.source_row""");
+                FROM progress_update u JOIN action a ON a.action_id = u.action_id JOIN return_part p ON p.part_id = u.part_id
+                ORDER BY u.source_row""");
         return new Result(outcome, problems, stored, 0, rows);
     }
 

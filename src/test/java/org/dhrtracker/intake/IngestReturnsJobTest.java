@@ -48,7 +48,7 @@ class IngestReturnsJobTest extends JobTestSupport {
 
         assertThat(run.getExitStatus()).isEqualTo(ExitStatus.COMPLETED);
         Map<String, Object> row = db.queryForMap("""
-                SELECT u.agency_code, u.as_at, u.status, u.progress, u.revised_target_date, u.reported_by, u.source_row, f.file_name
+                SELECT u.agency_code, p.as_at, u.status, u.progress, u.revised_target_date, u.reported_by, u.source_row, f.file_name
                 FROM progress_update u JOIN action a ON a.action_id = u.action_id JOIN return_part p ON p.part_id = u.part_id JOIN return_file f ON f.return_file_id = p.return_file_id
                 WHERE a.action_ref = '28-GEH'""");
         assertThat(row).containsEntry("AGENCY_CODE", "GEH").containsEntry("STATUS", "IN_PROGRESS")
@@ -88,8 +88,8 @@ class IngestReturnsJobTest extends JobTestSupport {
 
         assertThat(run.getExitStatus()).isEqualTo(ExitStatus.COMPLETED);
         Map<String, Object> row = db.queryForMap("""
-                SELECT u.as_at, u.status, u.completion_date FROM progress_update u JOIN action a ON a.action_id = u.action_id
-                WHERE a.action_ref = '28-GEH'""");
+                SELECT p.as_at, u.status, u.completion_date FROM progress_update u JOIN action a ON a.action_id = u.action_id
+                JOIN return_part p ON p.part_id = u.part_id WHERE a.action_ref = '28-GEH'""");
         assertThat(row.get("AS_AT").toString()).isEqualTo("2015-03-31");
         assertThat(row.get("COMPLETION_DATE").toString()).isEqualTo("2015-02-28");
         assertThat(row).containsEntry("STATUS", "COMPLETED");

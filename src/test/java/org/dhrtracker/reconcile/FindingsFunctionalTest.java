@@ -120,8 +120,8 @@ class FindingsFunctionalTest extends JobTestSupport {
         List<String> sources = db.query("""
                 SELECT f.file_name, u.source_row, u.status FROM progress_update u
                 JOIN return_part p ON p.part_id = u.part_id JOIN return_file f ON f.return_file_id = p.return_file_id JOIN action a ON a.action_id = u.action_id
-                WHERE a.action_ref = '2b' AND u.as_at = (SELECT MAX(v.as_at) FROM progress_update v WHERE v.action_id = u.action_id
-                  AND v.as_at <= DATE '2015-07-15')
+                WHERE a.action_ref = '2b' AND p.as_at = (SELECT MAX(vp.as_at) FROM progress_update v JOIN return_part vp ON vp.part_id = v.part_id
+                  WHERE v.action_id = u.action_id AND vp.as_at <= DATE '2015-07-15')
                 ORDER BY u.update_id""", (rs, i) -> rs.getString(1) + " row " + rs.getInt(2) + ": "
                 + org.dhrtracker.intake.ReturnStatus.valueOf(rs.getString(3)).label());
         assertThat(sources).hasSize(2);

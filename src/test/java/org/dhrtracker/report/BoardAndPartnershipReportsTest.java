@@ -73,7 +73,7 @@ class BoardAndPartnershipReportsTest extends JobTestSupport {
         assertThat(glance).contains("At a glance", expected + ".");
 
         // The trend: one point per return date up to the as-at date; at the two reported dates, the stored statuses.
-        List<LocalDate> returnDates = db.queryForList("SELECT DISTINCT as_at FROM progress_update WHERE as_at <= ? ORDER BY 1",
+        List<LocalDate> returnDates = db.queryForList("SELECT DISTINCT p.as_at FROM progress_update u JOIN return_part p ON p.part_id = u.part_id WHERE p.as_at <= ? ORDER BY 1",
                 LocalDate.class, MAY_2016);
         String trend = glance.substring(glance.indexOf("Open actions at each return date: "));
         for (LocalDate d : returnDates) {

@@ -244,7 +244,7 @@ class PacksFunctionalTest extends JobTestSupport {
         assertThat(home.archive().resolve("GEH-return-filled.xlsx")).exists();
         assertThat(count("SELECT COUNT(*) FROM progress_update")).isEqualTo(before + 2);
         List<Map<String, Object>> applied = db.queryForList("""
-                SELECT a.review_id, a.action_ref, u.agency_code, u.as_at, u.status, u.progress, u.evidence, u.completion_date,
+                SELECT a.review_id, a.action_ref, u.agency_code, p.as_at, u.status, u.progress, u.evidence, u.completion_date,
                        u.reported_by, u.source_row
                 FROM progress_update u JOIN action a ON a.action_id = u.action_id JOIN return_part p ON p.part_id = u.part_id JOIN return_file f ON f.return_file_id = p.return_file_id
                 WHERE f.file_name = 'GEH-return-filled.xlsx' ORDER BY u.source_row""");

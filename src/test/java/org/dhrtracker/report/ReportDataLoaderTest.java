@@ -117,7 +117,7 @@ class ReportDataLoaderTest extends JobTestSupport {
     /** The reconciliation as at the date joined to the plan, the update it names and the statuses as at the date before. */
     private List<Expected> stored(LocalDate asAt, LocalDate before) {
         return db.query("""
-                SELECT a.action_ref, s.status, s.due_date, u.as_at, u.status, u.progress, u.completion_date, p.status, p.due_date,
+                SELECT a.action_ref, s.status, s.due_date, up.as_at, u.status, u.progress, u.completion_date, p.status, p.due_date,
                        r.owning_body, r.number, r.text, r.scope_as_written, r.scope, a.agency_code, g.name, a.action_text,
                        a.evidence_of_achievement, a.implementation_lead, a.target_date_text
                 FROM action a
@@ -125,6 +125,7 @@ class ReportDataLoaderTest extends JobTestSupport {
                 JOIN agency g ON g.agency_code = a.agency_code
                 JOIN action_status s ON s.action_id = a.action_id AND s.as_at = ?
                 LEFT JOIN progress_update u ON u.update_id = s.last_update_id
+                LEFT JOIN return_part up ON up.part_id = u.part_id
                 LEFT JOIN action_status p ON p.action_id = a.action_id AND p.as_at = ?
                 WHERE a.review_id = 'DHR1'
                 ORDER BY r.plan_order, a.plan_order""", (rs, i) -> new Expected(rs.getString(1), rs.getString(2), SqlDates.get(rs, 3),
