@@ -131,9 +131,12 @@ public abstract class RowChecker implements RowHandler {
                 problem(row, c, "a value is required");
             }
         }
-        if (problems.size() == before && held != null) {
+        if (problems.size() > before) {
+            return;
+        }
+        if (held != null) {
             held.add(new HeldRow(row, cells));
-        } else if (problems.size() == before) {
+        } else {
             check(row, cells);
         }
     }
