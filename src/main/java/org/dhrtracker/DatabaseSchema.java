@@ -41,32 +41,22 @@ public class DatabaseSchema implements InitializingBean, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(DatabaseSchema.class);
 
     private final DataSource dataSource;
-    private final int cacheKilobytes;
-    private final int mappedMegabytes;
-
-    /** HSQLDB's own default. */
-    static final int DEFAULT_CACHE_KB = 10_000;
-    /** Sixteen gigabytes: a national database with years of returns behind it (HSQLDB's own default is 256 MB). */
-    static final int DEFAULT_MAPPED_MB = 16_384;
+    private final DatabaseVendor.FileSettings files;
 
     public DatabaseSchema(DataSource dataSource) {
-        this(dataSource, DEFAULT_CACHE_KB);
+        this(dataSource, DatabaseVendor.FileSettings.DEFAULT);
     }
 
-    public DatabaseSchema(DataSource dataSource, int cacheKilobytes) {
-        this(dataSource, cacheKilobytes, DEFAULT_MAPPED_MB);
+    /** @param files how the embedded database uses its files ({@link DatabaseVendor.FileSettings}); nothing for a server database */
+    public DatabaseSchema(DataSource dataSource, DatabaseVendor.FileSettings files) {
+        this.dataSource = dataSource;
+        this.files = files;
     }
 
-    /**
-     * @param cacheKilobytes the embedded database's cache ({@link DatabaseVendor#fileStatements})
-     * @param mappedMegabytes up to what size the embedded database's data file is memory-mapped
-     */
     @org.springframework.beans.factory.annotation.Autowired
     public DatabaseSchema(DataSource dataSource, @Value("${dhr.database.cache-kb:10000}") int cacheKilobytes,
-            @Value("${dhr.database.mapped-mb:16384}") int mappedMegabytes) {
-        this.dataSource = dataSource;
-        this.cacheKilobytes = cacheKilobytes;
-        this.mappedMegabytes = mappedMegabytes;
+            @Value("${dhr.database.mapped-mb:16384}") int mappedMegabytes, @Value("${dhr.database.log-mb:200}") int logMegabytes) {
+        this(dataSource, new DatabaseVendor.FileSettings(cacheKilobytes, mappedMegabytes, logMegabytes));
     }
 
     @Override
@@ -95,7 +85,7 @@ public class DatabaseSchema implements InitializingBean, DisposableBean {
                 copyActionKeys(c);
             }
             try (Statement s = c.createStatement()) {
-                for (String statement : vendor.fileStatements(cacheKilobytes, mappedMegabytes)) {
+                for (String statement : vendor.fileStatements(files)) {
                     s.execute(statement);
                 }
             }

@@ -45,21 +45,33 @@ public enum DatabaseVendor {
     }
 
     /**
-     * The statements that set how an embedded database uses its files, or none for a server database.
-     * HSQLDB keeps the rows of its cached tables in a cache of this size (10 MB by default, 50,000 rows)
-     * and reads every other row from its data file, whole, narrative included. It reads and writes that
-     * file through a memory map up to a size (256 MB by default), and with a system call for each row
-     * beyond it: a national month writes 150,000 new rows, and at 1× the file passes 256 MB in its first
-     * month (mapped, the intake took a fifth less: docs/BENCHMARKS.md). HSQLDB keeps both settings in
-     * its files; a changed cache takes effect from the next start, and so does the map for a file
-     * already past the old size.
+     * How an embedded database uses its files. HSQLDB keeps the rows of its cached tables in a cache
+     * ({@code cacheKilobytes}, 10 MB by default, 50,000 rows) and reads every other row from its data
+     * file, whole, narrative included. It reads and writes that file through a memory map up to
+     * {@code mappedMegabytes} (256 MB by default), and with a system call for each row beyond it: a
+     * national month writes 150,000 new rows, and at 1× the file passes 256 MB in its first month
+     * (mapped, the intake took a fifth less: docs/BENCHMARKS.md). It appends every change to its log and,
+     * when the log passes {@code logMegabytes} (50 MB by default), checkpoints: writes its cache to the
+     * data file and empties the log, while every statement waits. A national month at 3× writes several
+     * times 50 MB of log; a larger log means fewer such pauses, and more of it to replay on the start
+     * after a crash. HSQLDB keeps all three in its files; a changed cache takes effect from the next
+     * start, and so does the map for a file already past the old size.
      *
      * @param cacheKilobytes the cache size; the row limit follows from it (rows of at least 512 bytes)
      * @param mappedMegabytes up to what size the data file is mapped
+     * @param logMegabytes the log's size at which HSQLDB checkpoints
      */
-    public java.util.List<String> fileStatements(int cacheKilobytes, int mappedMegabytes) {
-        return this == HSQLDB ? java.util.List.of("SET FILES CACHE SIZE " + cacheKilobytes,
-                "SET FILES CACHE ROWS " + Math.max(50_000, cacheKilobytes * 2), "SET FILES NIO SIZE " + mappedMegabytes)
+    public record FileSettings(int cacheKilobytes, int mappedMegabytes, int logMegabytes) {
+
+        /** HSQLDB's own cache; the file mapped up to 16 GB (a national database with years of returns); the log to 200 MB. */
+        public static final FileSettings DEFAULT = new FileSettings(10_000, 16_384, 200);
+    }
+
+    /** The statements that set how an embedded database uses its files, or none for a server database. */
+    public java.util.List<String> fileStatements(FileSettings files) {
+        return this == HSQLDB ? java.util.List.of("SET FILES CACHE SIZE " + files.cacheKilobytes(),
+                "SET FILES CACHE ROWS " + Math.max(50_000, files.cacheKilobytes() * 2), "SET FILES NIO SIZE " + files.mappedMegabytes(),
+                "SET FILES LOG SIZE " + files.logMegabytes())
                 : java.util.List.of();
     }
 

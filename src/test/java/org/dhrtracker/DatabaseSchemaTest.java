@@ -66,21 +66,24 @@ class DatabaseSchemaTest {
     }
 
     @Test
-    void theEmbeddedDatabaseMapsItsDataFileUpToTheSettingAndKeepsItInItsFiles() throws Exception {
+    void theEmbeddedDatabaseTakesItsFileSettingsAndKeepsThemInItsFiles() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeFalse(postgres, "an HSQLDB setting");
         DriverManagerDataSource dataSource = dataSource();
         try (Connection c = dataSource.getConnection()) {
             assertThat(hsqldbProperty(c, "hsqldb.nio_max_size")).isEqualTo("256");
+            assertThat(hsqldbProperty(c, "hsqldb.log_size")).isEqualTo("50");
         }
-        new DatabaseSchema(dataSource, 12_000, 4_096).afterPropertiesSet();
+        new DatabaseSchema(dataSource, new DatabaseVendor.FileSettings(12_000, 4_096, 120)).afterPropertiesSet();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             assertThat(hsqldbProperty(c, "hsqldb.nio_max_size")).isEqualTo("4096");
             assertThat(hsqldbProperty(c, "hsqldb.cache_size")).isEqualTo("12000");
+            assertThat(hsqldbProperty(c, "hsqldb.log_size")).isEqualTo("120");
             s.execute("SHUTDOWN");
         }
-        // Opened again without the setting: HSQLDB kept it.
+        // Opened again without the settings: HSQLDB kept them.
         try (Connection c = dataSource.getConnection()) {
             assertThat(hsqldbProperty(c, "hsqldb.nio_max_size")).isEqualTo("4096");
+            assertThat(hsqldbProperty(c, "hsqldb.log_size")).isEqualTo("120");
         }
     }
 
@@ -96,7 +99,7 @@ class DatabaseSchemaTest {
     @Test
     void anExistingDatabaseGetsTheTablesIndexesAndColumnsAddedSince() throws Exception {
         DriverManagerDataSource dataSource = dataSource();
-        new DatabaseSchema(dataSource, 10_000).afterPropertiesSet();
+        new DatabaseSchema(dataSource).afterPropertiesSet();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             // as an earlier version left it: no index on the partnership, no national letters, no copy of the action keys
             s.execute("DROP INDEX review_partnership");
@@ -146,7 +149,7 @@ class DatabaseSchemaTest {
             }
         }
 
-        new DatabaseSchema(dataSource, 10_000).afterPropertiesSet();
+        new DatabaseSchema(dataSource).afterPropertiesSet();
 
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             assertThat(indexes(c)).contains("REVIEW_PARTNERSHIP");
@@ -225,7 +228,7 @@ class DatabaseSchemaTest {
     @Test
     void partsWithoutRangesGetThemAndIntakeGoesOnInBlocks() throws Exception {
         DriverManagerDataSource dataSource = dataSource();
-        new DatabaseSchema(dataSource, 10_000).afterPropertiesSet();
+        new DatabaseSchema(dataSource).afterPropertiesSet();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             // as the schema was before the ranges: parts without them, a foreign key on part_id (with its index on PostgreSQL),
             // each update with its own dates
@@ -252,7 +255,7 @@ class DatabaseSchemaTest {
             }
         }
 
-        new DatabaseSchema(dataSource, 10_000).afterPropertiesSet();
+        new DatabaseSchema(dataSource).afterPropertiesSet();
 
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             assertThat(parts(s)).containsExactly("feb.csv DHR1 2025-02-28 1-3", "feb.csv DHR2 2025-02-28 2-2");
@@ -293,7 +296,7 @@ class DatabaseSchemaTest {
     @Test
     void partsLoseTheirForeignKeysAndNewPartsTakeIdsAfterTheirs() throws Exception {
         DriverManagerDataSource dataSource = dataSource();
-        new DatabaseSchema(dataSource, 10_000).afterPropertiesSet();
+        new DatabaseSchema(dataSource).afterPropertiesSet();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             // as the schema was before: return_part's foreign keys, its parts numbered by the identity (here with a gap,
             // as a sequence leaves after a rollback: part 50 holds update 1), the block made, each update with its own dates
@@ -308,7 +311,7 @@ class DatabaseSchemaTest {
             s.execute("INSERT INTO update_id_block (block_row, next_update_id) VALUES (1, 2)");
         }
 
-        new DatabaseSchema(dataSource, 10_000).afterPropertiesSet();
+        new DatabaseSchema(dataSource).afterPropertiesSet();
 
         try (Connection c = dataSource.getConnection()) {
             assertThat(foreignKeys(c, "RETURN_PART")).isEmpty();
