@@ -62,7 +62,8 @@ record Invocation(String command, List<String> arguments, LocalDate asAt, String
               benchmark              Generates the national data set (--scale 1: 2,000 reviews,
                                      150,000 actions) into --home (a new or empty folder), times
                                      the monthly run on it and the floor of each stage, and prints
-                                     the figures (see docs/BENCHMARKS.md). Run it with -Xmx512m.
+                                     the figures (see docs/BENCHMARKS.md). Run it with -Xmx512m
+                                     -XX:+UseParallelGC.
               themes                 The themes x reviews matrix (seed 004's checklist, or
                                      HOME/themes/taxonomy.csv) and the recommendations no theme
                                      tags. With --review ID --recommendation N --add CODES and/or

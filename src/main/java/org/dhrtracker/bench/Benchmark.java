@@ -387,10 +387,16 @@ public final class Benchmark {
         Runtime rt = Runtime.getRuntime();
         out.printf("dhr-tracker benchmark, scale %s: %d partnerships, %d reviews, %d recommendations, %d actions, %d months of returns%n",
                 scale, shape.partnerships(), shape.reviews(), shape.recommendations(), shape.actions(), shape.months());
-        out.printf("Machine: %d processors, %s %s, Java %s (%s), max heap %s, load average %.2f%n", rt.availableProcessors(),
+        // the collector named: it moves the intake by a fifth at 1× (docs/BENCHMARKS.md, 4 December, afternoon)
+        String collectors = String.join(" + ", java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(java.lang.management.GarbageCollectorMXBean::getName).toList());
+        out.printf("Machine: %d processors, %s %s, Java %s (%s), max heap %s, collector %s, load average %.2f%n", rt.availableProcessors(),
                 System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"),
-                System.getProperty("java.vm.name"), mb(rt.maxMemory()),
+                System.getProperty("java.vm.name"), mb(rt.maxMemory()), collectors,
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        if (!collectors.contains("PS ")) {
+            out.println("Note: docs/BENCHMARKS.md's figures were taken with the throughput collector (-XX:+UseParallelGC); this run's is not it");
+        }
     }
 
     static String mb(long bytes) {
