@@ -32,6 +32,7 @@ import org.dhrtracker.intake.IngestReturnsJobConfiguration;
 import org.dhrtracker.intake.ReturnRepository;
 import org.dhrtracker.reconcile.Assessor.Assessment;
 import org.dhrtracker.report.PartnershipReportPdf;
+import org.dhrtracker.report.StreamedWorkbook;
 import org.dhrtracker.report.ReportData;
 
 /**
@@ -433,8 +434,8 @@ final class Floors {
         Path file = dir.resolve("national-workbook.xlsx");
         return measure(() -> {
             long[] rows = {0};
-            try (SXSSFWorkbook wb = new SXSSFWorkbook(100); OutputStream out = Files.newOutputStream(file)) {
-                wb.setCompressTempFiles(true);
+            // the product's streamed workbook: same temporary files, same deflate levels
+            try (SXSSFWorkbook wb = new StreamedWorkbook(100); OutputStream out = Files.newOutputStream(file)) {
                 Sheet reviews = wb.createSheet("Reviews");
                 Sheet[] actions = {wb.createSheet("Actions")};
                 int[] next = {0, 0};

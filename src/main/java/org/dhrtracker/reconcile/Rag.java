@@ -2,9 +2,16 @@ package org.dhrtracker.reconcile;
 
 /** Red / Amber / Green rating. Always printed as the word: boards must not depend on colour. */
 public enum Rag {
-    GREEN, AMBER, RED;
+    GREEN("Green"), AMBER("Amber"), RED("Red");
 
+    private final String word;
+
+    Rag(String word) {
+        this.word = word;
+    }
+
+    /** Written once: the national workbook prints one for each of a month's actions. */
     public String word() {
-        return name().charAt(0) + name().substring(1).toLowerCase();
+        return word;
     }
 }

@@ -142,8 +142,7 @@ public class HomeOfficePack {
     }
 
     private static void writeWorkbook(ReportData data, List<Line> lines, Path file) throws IOException {
-        try (SXSSFWorkbook wb = new SXSSFWorkbook(100); OutputStream out = Files.newOutputStream(file)) {
-            wb.setCompressTempFiles(true);
+        try (SXSSFWorkbook wb = new StreamedWorkbook(100); OutputStream out = Files.newOutputStream(file)) {
             Sheets.properties(wb.getXSSFWorkbook(), title(data), data.marking());
             var sheet = wb.createSheet(SHEET);
             Sheets.writeSheet(sheet, data.marking(), COLUMNS, lines, new Sheets.Styles(wb));

@@ -114,9 +114,7 @@ public class MasterWorkbook {
             Column.of("Received at", 17, UpdateLine::receivedAt));
 
     public void write(ReportData data, Path file) throws IOException {
-        try (SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW); OutputStream out = Files.newOutputStream(file)) {
-            // close() also disposes the temporary sheet files (POI 5).
-            wb.setCompressTempFiles(true);
+        try (SXSSFWorkbook wb = new StreamedWorkbook(WINDOW); OutputStream out = Files.newOutputStream(file)) {
             Sheets.properties(wb.getXSSFWorkbook(), ReportFormats.documentTitle(data), data.marking());
             Styles styles = new Styles(wb);
             writeSummary(wb.createSheet(SUMMARY), data, styles);

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.stream.StreamSupport;
 
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -107,19 +106,14 @@ public class NationalWorkbook {
     public long write(Iterable<ReportData> reviews, LocalDate asAt, Path file) throws IOException {
         List<ReviewLine> reviewLines = new ArrayList<>();
         long actions = 0;
-        try (SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW); OutputStream out = Files.newOutputStream(file)) {
-            // close() also disposes the temporary sheet files (POI 5).
-            wb.setCompressTempFiles(true);
+        try (SXSSFWorkbook wb = new StreamedWorkbook(WINDOW); OutputStream out = Files.newOutputStream(file)) {
             Sheets.properties(wb.getXSSFWorkbook(), "Domestic Homicide Reviews: action plans as at " + ReportFormats.longDate(asAt),
                     marking);
             Styles styles = new Styles(wb);
             // Reviews first among the tabs, written last: its rows are gathered while the actions stream past.
             Sheet reviewSheet = wb.createSheet(REVIEWS);
             Sheet actionSheet = wb.createSheet(ACTIONS);
-            Iterator<Line> lines = StreamSupport.stream(reviews.spliterator(), false)
-                    .peek(review -> reviewLines.add(ReviewLine.of(review)))
-                    .flatMap(review -> review.actions().stream().map(a -> new Line(review, a)))
-                    .iterator();
+            Iterator<Line> lines = lines(reviews.iterator(), reviewLines);
             // A sheet holds 1,048,576 rows: ten times the country's actions go on to sheets Actions 2, 3...
             for (int n = 1; n == 1 || lines.hasNext(); n++) {
                 Sheet sheet = n == 1 ? actionSheet : wb.createSheet(ACTIONS + " " + n);
@@ -132,6 +126,35 @@ public class NationalWorkbook {
             wb.write(out);
         }
         return actions;
+    }
+
+    /**
+     * The actions of the reviews, each with its review, taken one review at a time; each review's
+     * figures are gathered into {@code reviewLines} as it is taken (reviews without actions too).
+     */
+    static Iterator<Line> lines(Iterator<ReportData> reviews, List<ReviewLine> reviewLines) {
+        return new Iterator<>() {
+            private ReportData review;
+            private Iterator<ActionLine> actions = java.util.Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!actions.hasNext() && reviews.hasNext()) {
+                    review = reviews.next();
+                    reviewLines.add(ReviewLine.of(review));
+                    actions = review.actions().iterator();
+                }
+                return actions.hasNext();
+            }
+
+            @Override
+            public Line next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return new Line(review, actions.next());
+            }
+        };
     }
 
     /** Data rows of a sheet: all but the marking and the header. Not final: a test lowers it. */

@@ -152,10 +152,24 @@ final class Sheets {
     static int estimatedLines(String text, int widthChars) {
         int perLine = Math.max(1, widthChars - 2);
         int lines = 0;
-        for (String paragraph : text.split("\\R", -1)) {
-            lines += Math.max(1, (paragraph.length() + perLine - 1) / perLine);
+        int start = 0;
+        // the paragraphs between line breaks (any of regex \R's), counted in place: a national
+        // workbook measures a narrative on each of its actions' rows
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : '\n';
+            if (isLineBreak(c)) {
+                lines += Math.max(1, (i - start + perLine - 1) / perLine);
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+            }
         }
         return lines;
+    }
+
+    private static boolean isLineBreak(char c) {
+        return c == '\n' || c == '\r' || c == '\u000B' || c == '\f' || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
     static void setValue(Cell cell, Object value, Styles styles, boolean wrap) {
@@ -219,7 +233,9 @@ final class Sheets {
             header.setFont(bold);
             header.setWrapText(true);
             header.setVerticalAlignment(VerticalAlignment.TOP);
-            text = wb.createCellStyle();
+            // The workbook's default style (index 0) is the text cells': a cell in it is written without
+            // a style attribute (a national sheet has 2 million text cells), and numbers sit at the top too.
+            text = wb.getCellStyleAt(0);
             text.setVerticalAlignment(VerticalAlignment.TOP);
             wrapped = wb.createCellStyle();
             wrapped.setWrapText(true);
