@@ -395,7 +395,8 @@ public final class Benchmark {
                 System.getProperty("java.vm.name"), mb(rt.maxMemory()), collectors,
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         if (!collectors.contains("PS ")) {
-            out.println("Note: docs/BENCHMARKS.md's figures were taken with the throughput collector (-XX:+UseParallelGC); this run's is not it");
+            out.println("Note: docs/BENCHMARKS.md's figures were taken with the throughput collector (-XX:+UseParallelGC); this run uses "
+                    + collectors);
         }
     }
 
