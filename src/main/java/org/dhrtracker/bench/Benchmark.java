@@ -387,7 +387,7 @@ public final class Benchmark {
         Runtime rt = Runtime.getRuntime();
         out.printf("dhr-tracker benchmark, scale %s: %d partnerships, %d reviews, %d recommendations, %d actions, %d months of returns%n",
                 scale, shape.partnerships(), shape.reviews(), shape.recommendations(), shape.actions(), shape.months());
-        // the collector named: it moves the intake by a fifth at 1× (docs/BENCHMARKS.md, 4 December, afternoon)
+        // the collector named: the intake took a third less time with ParallelGC than with G1 at 1× (docs/BENCHMARKS.md, 4 December, afternoon)
         String collectors = String.join(" + ", java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
                 .map(java.lang.management.GarbageCollectorMXBean::getName).toList());
         out.printf("Machine: %d processors, %s %s, Java %s (%s), max heap %s, collector %s, load average %.2f%n", rt.availableProcessors(),
