@@ -32,8 +32,8 @@ import org.dhrtracker.intake.IngestReturnsJobConfiguration;
 import org.dhrtracker.intake.ReturnRepository;
 import org.dhrtracker.reconcile.Assessor.Assessment;
 import org.dhrtracker.report.PartnershipReportPdf;
-import org.dhrtracker.report.StreamedWorkbook;
 import org.dhrtracker.report.ReportData;
+import org.dhrtracker.report.StreamedWorkbook;
 
 /**
  * The floor of each stage of the monthly run: the same work done with the libraries alone, on the

@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -135,7 +137,7 @@ public class NationalWorkbook {
     static Iterator<Line> lines(Iterator<ReportData> reviews, List<ReviewLine> reviewLines) {
         return new Iterator<>() {
             private ReportData review;
-            private Iterator<ActionLine> actions = java.util.Collections.emptyIterator();
+            private Iterator<ActionLine> actions = Collections.emptyIterator();
 
             @Override
             public boolean hasNext() {
@@ -150,7 +152,7 @@ public class NationalWorkbook {
             @Override
             public Line next() {
                 if (!hasNext()) {
-                    throw new java.util.NoSuchElementException();
+                    throw new NoSuchElementException();
                 }
                 return new Line(review, actions.next());
             }
